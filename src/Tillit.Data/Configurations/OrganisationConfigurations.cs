@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tillit.Data.Identity;
+using Tillit.Domain.Access;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+
+namespace Tillit.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Code).HasMaxLength(60);
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.Property(o => o.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> builder)
+    {
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.Property(u => u.Path).HasMaxLength(2000);
+        builder.Ignore(u => u.Depth);
+        builder.HasIndex(u => new { u.OrganisationId, u.Path });
+        builder.HasIndex(u => new { u.OrganisationId, u.Name });
+        builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.Phone).HasMaxLength(40);
+        builder.HasIndex(p => new { p.OrganisationId, p.Email }).IsUnique();
+        builder.HasIndex(p => new { p.OrganisationId, p.Name });
+        builder.HasIndex(p => new { p.OrganisationId, p.UnitId });
+        builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> builder)
+    {
+        builder.Property(r => r.DecisionReference).HasMaxLength(200);
+        builder.HasIndex(r => new { r.OrganisationId, r.PersonId });
+        builder.HasIndex(r => new { r.OrganisationId, r.Role, r.ScopeId });
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AppointedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GoverningDocumentConfiguration : IEntityTypeConfiguration<GoverningDocument>
+{
+    public void Configure(EntityTypeBuilder<GoverningDocument> builder)
+    {
+        builder.Property(d => d.Title).HasMaxLength(300);
+        builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<GoverningDocument>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> builder)
+    {
+        builder.Property(v => v.Markdown).HasMaxLength(500_000);
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.Ticket).HasMaxLength(64_000);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresUtc);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.SecretHash).HasMaxLength(64);
+        builder.Property(t => t.Prefix).HasMaxLength(16);
+        builder.HasIndex(t => t.SecretHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

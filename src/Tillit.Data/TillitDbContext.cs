@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tillit.Data.Identity;
+using Tillit.Domain.Access;
+using Tillit.Domain.Common;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+
+namespace Tillit.Data;
+
+public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantContext tenant)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>Read by the query filters; EF parameterises it per context instance.</summary>
+    public Guid? CurrentOrganisationId => tenant.OrganisationId;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<GoverningDocument> Documents => Set<GoverningDocument>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Properties<Enum>().HaveConversion<int>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TillitDbContext).Assembly);
+
+        builder.Entity<UserAccount>(b =>
+        {
+            b.HasIndex(u => u.PersonId).IsUnique();
+            b.HasIndex(u => u.OrganisationId);
+        });
+
+        // Every organisation-owned type gets the tenant filter and the concurrency token.
+        foreach (var type in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IOrganisationOwned).IsAssignableFrom(type.ClrType) && type.BaseType is null)
+            {
+                var method = typeof(TillitDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(type.ClrType);
+                method.Invoke(this, [builder]);
+            }
+
+            if (typeof(Entity).IsAssignableFrom(type.ClrType))
+            {
+                builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+                builder.Entity(type.ClrType).HasIndex(nameof(Entity.OrganisationId));
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, IOrganisationOwned
+    {
+        builder.Entity<T>().HasQueryFilter(e => e.OrganisationId == CurrentOrganisationId);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareEntries();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareEntries()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IOrganisationOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && CurrentOrganisationId is { } current && owned.OrganisationId != current)
+            {
+                throw new InvalidOperationException("A change to another organisation's data was refused.");
+            }
+
+            if (entry.Entity is Entity entity && entry.State == EntityState.Modified)
+            {
+                entity.Version++;
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

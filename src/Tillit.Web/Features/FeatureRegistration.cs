@@ -1,0 +1,29 @@
+using System.Reflection;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>
+    /// Registers every handler and query class of the features (classes named *Queries, or in
+    /// Features/ with a public HandleAsync/CreateAsync/UpdateAsync), scoped per request.
+    /// </summary>
+    public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
+    {
+        var types = typeof(FeatureRegistration).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                && t.Namespace?.StartsWith("Tillit.Web.Features", StringComparison.Ordinal) == true
+                && !typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(t)
+                && (t.Name.EndsWith("Queries", StringComparison.Ordinal)
+                    || t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name is "HandleAsync" or "CreateAsync" or "UpdateAsync")));
+        foreach (var type in types)
+        {
+            services.AddScoped(type);
+        }
+
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tillit.Domain.Access;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Home;
+
+/// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(CurrentUser user, HomeQueries queries) : PageModel
+{
+    public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    public HomeFigures Figures { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var roles = await user.RolesAsync(cancellationToken);
+        Roles = Domain.Access.Roles.All.Where(roles.Contains).OrderByDescending(r => r == Role.SecurityOfficer).ToList();
+        Figures = await queries.FiguresAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Tillit.Web.Features;
+
+/// <summary>A page of a list. Sizes are capped; sorting is by allow-listed column names only.</summary>
+public sealed record PageRequest(int Page = 1, int Size = PageRequest.DefaultSize, string? Sort = null, bool Descending = false)
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    public int SafePage => Math.Clamp(Page, 1, 100_000);
+
+    public int SafeSize => Math.Clamp(Size <= 0 ? DefaultSize : Size, 1, MaxSize);
+}
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int Size, string Sort, bool Descending)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)Size));
+}
+
+/// <summary>The columns a list may be sorted by, each a key expression; anything else is refused.</summary>
+public sealed class SortColumns<T>
+{
+    private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> _columns = new(StringComparer.OrdinalIgnoreCase);
+
+    public SortColumns(string defaultColumn)
+    {
+        DefaultColumn = defaultColumn;
+    }
+
+    public string DefaultColumn { get; }
+
+    public IEnumerable<string> Names => _columns.Keys;
+
+    public SortColumns<T> Add<TKey>(string name, Expression<Func<T, TKey>> key)
+    {
+        _columns[name] = (q, desc) => desc ? q.OrderByDescending(key) : q.OrderBy(key);
+        return this;
+    }
+
+    public bool IsAllowed(string? name) => name is null || _columns.ContainsKey(name);
+
+    public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, Guid>> tieBreaker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sort = request.Sort is not null && _columns.ContainsKey(request.Sort) ? request.Sort : DefaultColumn;
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = _columns[sort](query, request.Descending).ThenBy(tieBreaker);
+        var items = await ordered
+            .Skip((request.SafePage - 1) * request.SafeSize)
+            .Take(request.SafeSize)
+            .Select(select)
+            .ToListAsync(cancellationToken);
+        return new Paged<TOut>(items, total, request.SafePage, request.SafeSize, sort, request.Descending);
+    }
+}

@@ -1,0 +1,175 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Tillit.Data;
+using Tillit.Data.Postgres;
+using Tillit.Data.Sqlite;
+
+namespace Tillit.Web.Infrastructure;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the provider from <c>Database:Provider</c>; each provider has its own migrations assembly.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddTillitDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var providerName = configuration["Database:Provider"] ?? "Sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerName}'.");
+        }
+
+        var connectionString = configuration["Database:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:ConnectionString is not set.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = AnchorSqlitePath(connectionString, environment.ContentRootPath);
+            SqliteProvider.PrepareFile(connectionString);
+        }
+
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        services.AddSingleton<SqlCommandCounter>();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddDbContext<TillitDbContext>((sp, options) =>
+        {
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                SqliteProvider.Configure(options, connectionString);
+            }
+            else
+            {
+                PostgresProvider.Configure(options, connectionString);
+            }
+
+            options.AddInterceptors(sp.GetRequiredService<SqlCommandCounter>());
+        });
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, so the same data/ is used from any working folder.</summary>
+    private static string AnchorSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        return builder.ToString();
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>/health/ready: the database answers and no migration is pending.</summary>
+internal sealed class DatabaseReadyCheck(TillitDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable");
+            }
+
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+            return pending.Any()
+                ? HealthCheckResult.Unhealthy("migrations pending")
+                : HealthCheckResult.Healthy();
+        }
+        catch (DbException ex)
+        {
+            return HealthCheckResult.Unhealthy("database error", ex);
+        }
+    }
+}
+
+/// <summary>
+/// Counts the SQL commands a request sends, so tests and the benchmark can hold a page to a bounded
+/// number of queries whatever the data size. Exposed as a response header only when switched on.
+/// </summary>
+public sealed class SqlCommandCounter(IHttpContextAccessor accessor) : DbCommandInterceptor
+{
+    public const string HeaderName = "X-Tillit-Sql-Commands";
+    private static readonly object Key = new();
+
+    public static int Get(HttpContext context) =>
+        context.Items.TryGetValue(Key, out var value) && value is StrongBox<int> box ? box.Value : 0;
+
+    private void Count()
+    {
+        var context = accessor.HttpContext;
+        if (context is null)
+        {
+            return;
+        }
+
+        if (context.Items.TryGetValue(Key, out var value) && value is StrongBox<int> box)
+        {
+            Interlocked.Increment(ref box.Value);
+        }
+        else
+        {
+            context.Items[Key] = new StrongBox<int>(1);
+        }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+}

@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data;
+using Tillit.Data.Identity;
+using Tillit.Domain.Access;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+
+namespace Tillit.Web.Infrastructure.Demo;
+
+public sealed record DemoAccount(Role Role, string Name, string Email, string Password);
+
+/// <summary>
+/// Creates the demo organisation "Exempelby kommun": units, people, one account per role with a
+/// generated password, the appointments, and the decided information security policy.
+/// </summary>
+public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserManager<UserAccount> users, TimeProvider clock)
+{
+    public const string DemoCode = "exempelby";
+
+    public async Task<IReadOnlyList<DemoAccount>?> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return await SeedAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(o => o.Code == DemoCode, cancellationToken))
+        {
+            throw new InvalidOperationException("The demo organisation already exists.");
+        }
+
+        // All or nothing: a failed seed leaves an empty database that the next start seeds again.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var org = new Organisation("Exempelby kommun", DemoCode);
+        db.Organisations.Add(org);
+        await db.SaveChangesAsync(cancellationToken);
+        tenant.Set(org.Id);
+
+        var root = Add(new Unit(org.Id, "Exempelby kommun", UnitKind.Organisation, null));
+        var board = Add(new Unit(org.Id, "Kommunstyrelsen", UnitKind.Board, root));
+        var klf = Add(new Unit(org.Id, "Kommunledningsförvaltningen", UnitKind.Administration, root));
+        var it = Add(new Unit(org.Id, "IT-avdelningen", UnitKind.Department, klf));
+        var security = Add(new Unit(org.Id, "Säkerhetsenheten", UnitKind.Section, klf));
+        var hr = Add(new Unit(org.Id, "HR-avdelningen", UnitKind.Department, klf));
+        var social = Add(new Unit(org.Id, "Socialförvaltningen", UnitKind.Administration, root));
+        var elder = Add(new Unit(org.Id, "Äldreomsorgen", UnitKind.Department, social));
+        var ifo = Add(new Unit(org.Id, "Individ- och familjeomsorgen", UnitKind.Department, social));
+        var school = Add(new Unit(org.Id, "Barn- och utbildningsförvaltningen", UnitKind.Administration, root));
+        var northSchool = Add(new Unit(org.Id, "Norrskolan", UnitKind.Section, school));
+        var build = Add(new Unit(org.Id, "Samhällsbyggnadsförvaltningen", UnitKind.Administration, root));
+        var energy = Add(new Unit(org.Id, "Exempelby Energi AB", UnitKind.Company, root));
+
+        var director = Person("Anders Berg", "anders.berg", klf, "Kommundirektör");
+        var chair = Person("Lena Holm", "lena.holm", board, "Kommunstyrelsens ordförande");
+        var officer = Person("Sara Lind", "sara.lind", security, "Informationssäkerhetsansvarig");
+        var itChief = Person("Johan Ek", "johan.ek", it, "IT-chef");
+        var owner = Person("Maria Nilsson", "maria.nilsson", social, "Förvaltningschef, systemägare");
+        var manager = Person("Erik Sandberg", "erik.sandberg", elder, "Enhetschef");
+        var employee = Person("Fatima Ali", "fatima.ali", elder, "Undersköterska");
+        var dpo = Person("Karin Ström", "karin.strom", klf, "Dataskyddsombud");
+        var admin = Person("Per Olsson", "per.olsson", it, "Systemadministratör");
+        string[] others =
+        [
+            "Ingrid Sjöberg", "Mohammed Hassan", "Linnea Åberg", "Oskar Lundqvist", "Elin Forsberg", "Ahmad Karimi",
+            "Sofia Wallin", "Gustav Engström", "Amira Yousef", "Nils Björk", "Hanna Lindgren", "Mikael Öberg",
+        ];
+        Unit[] spread = [it, hr, elder, ifo, northSchool, build, energy, social, school, security, klf, ifo];
+        for (var i = 0; i < others.Length; i++)
+        {
+            var slug = others[i].ToLowerInvariant().Replace(' ', '.').Replace('å', 'a').Replace('ä', 'a').Replace('ö', 'o');
+            Person(others[i], slug, spread[i], null);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var start = today.AddMonths(-6);
+        Appoint(chair, Role.BoardMember, ScopeKind.Organisation, null, null, "KF 2026-01-15 § 4", start);
+        Appoint(director, Role.MunicipalDirector, ScopeKind.Organisation, null, chair, "KS 2026-01-20 § 12", start);
+        Appoint(officer, Role.SecurityOfficer, ScopeKind.Organisation, null, director, "KD 2026/0031", start);
+        Appoint(itChief, Role.ItManager, ScopeKind.Organisation, null, director, "KD 2026/0032", start);
+        Appoint(owner, Role.SystemOwner, ScopeKind.Unit, social.Id, director, "KD 2026/0040", start);
+        Appoint(manager, Role.Manager, ScopeKind.Unit, elder.Id, owner, "SOC 2026/0102", start);
+        Appoint(dpo, Role.DataProtectionOfficer, ScopeKind.Organisation, null, chair, "KS 2026-02-10 § 31", start);
+        Appoint(admin, Role.Administrator, ScopeKind.Organisation, null, itChief, "IT 2026/0007", start);
+        foreach (var p in db.ChangeTracker.Entries<Person>().Select(e => e.Entity).ToList())
+        {
+            Appoint(p, Role.Employee, ScopeKind.Organisation, null, null, null, start);
+        }
+
+        var policy = new GoverningDocument(org.Id, DocumentType.Policy, "Informationssäkerhetspolicy för Exempelby kommun", officer.Id, null);
+        db.Documents.Add(policy);
+        var version = policy.AddDraft(LoadPolicyText(), clock.GetUtcNow().UtcDateTime);
+        version.SubmitForDecision();
+        version.RecordDecision("Kommunstyrelsen", start, "§ 57", "KS 2026/0113", start, 12);
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var accounts = new List<DemoAccount>();
+        foreach (var (role, person) in new[]
+                 {
+                     (Role.SecurityOfficer, officer), (Role.MunicipalDirector, director), (Role.BoardMember, chair),
+                     (Role.SystemOwner, owner), (Role.ItManager, itChief), (Role.Manager, manager),
+                     (Role.Employee, employee), (Role.DataProtectionOfficer, dpo), (Role.Administrator, admin),
+                 })
+        {
+            var password = GeneratePassword();
+            await CreateAccountAsync(users, person, password, clock);
+            accounts.Add(new DemoAccount(role, person.Name, person.Email, password));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        return accounts;
+    }
+
+    /// <summary>Creates a sign-in account for a person; throws with Identity's messages when refused.</summary>
+    public static async Task<UserAccount> CreateAccountAsync(UserManager<UserAccount> users, Person person, string password, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(person);
+        var account = new UserAccount
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = person.Email,
+            Email = person.Email,
+            EmailConfirmed = true,
+            OrganisationId = person.OrganisationId,
+            PersonId = person.Id,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(account, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return account;
+    }
+
+    public static void PrintAccounts(IReadOnlyList<DemoAccount> accounts, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine();
+        output.WriteLine("Demo organisation 'Exempelby kommun' created. Sign in at http://localhost:5000 with:");
+        foreach (var a in accounts)
+        {
+            output.WriteLine($"  {a.Role,-22} {a.Email,-32} {a.Password}");
+        }
+
+        output.WriteLine("(The passwords are shown only now. Run `tillit seed-demo` on an empty database to make new ones.)");
+        output.WriteLine();
+    }
+
+    /// <summary>Four groups of five letters and digits, no look-alike characters: easy to type, never on a common list.</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        var groups = Enumerable.Range(0, 4).Select(_ => new string(RandomNumberGenerator.GetItems<char>(alphabet, 5)));
+        return string.Join('-', groups);
+    }
+
+    private static string LoadPolicyText()
+    {
+        var assembly = typeof(DemoSeeder).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Tillit.DemoPolicy")
+            ?? throw new InvalidOperationException("The demo policy text is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private Unit Add(Unit unit)
+    {
+        db.Units.Add(unit);
+        return unit;
+    }
+
+    private Person Person(string name, string slug, Unit unit, string? title)
+    {
+        var person = new Person(unit.OrganisationId, name, slug + "@exempelby.se", unit.Id) { Title = title };
+        db.People.Add(person);
+        return person;
+    }
+
+    private void Appoint(Person person, Role role, ScopeKind scope, Guid? scopeId, Person? by, string? decision, DateOnly from) =>
+        db.RoleAssignments.Add(new RoleAssignment(person.OrganisationId, person.Id, role, scope, scopeId, by?.Id, decision, from, null));
+}

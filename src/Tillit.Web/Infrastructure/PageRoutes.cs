@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Tillit.Web.Infrastructure;
+
+/// <summary>Second routes of pages that serve both "new" and "edit".</summary>
+public static class PageRoutes
+{
+    public static void Add(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AddPageRoute("/Units/Edit", "units/new");
+    }
+}

@@ -1,0 +1,5 @@
+using System.Resources;
+using Microsoft.Extensions.Localization;
+
+[assembly: NeutralResourcesLanguage("sv")]
+[assembly: RootNamespace("Tillit.Web")]
