@@ -14,6 +14,7 @@ public static class ApiSetup
     public static void MapTillitApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Tillit");
+        api.MapMeApi();
         api.MapUnitsApi();
     }
 
@@ -34,10 +35,22 @@ internal static class UnitsApi
     public static void MapUnitsApi(this RouteGroupBuilder api)
     {
         var units = api.MapGroup("/units");
-        units.MapGet("/", ListAsync).RequirePermission(Permissions.UnitsRead).WithName("ListUnits");
-        units.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.UnitsRead).WithName("GetUnit");
-        units.MapPost("/", CreateAsync).RequirePermission(Permissions.UnitsManage).WithName("CreateUnit");
-        units.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.UnitsManage).WithName("UpdateUnit");
+        units.MapGet("/", ListAsync).RequirePermission(Permissions.UnitsRead).WithName("ListUnits").SortableBy(UnitQueries.Sorts)
+            .Produces<PagedResponse<UnitRow>>().ProducesValidationProblem()
+            .WithSummary("List units")
+            .WithDescription("The units within the caller's scope, paged. Filter by name (q) and kind.");
+        units.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.UnitsRead).WithName("GetUnit")
+            .Produces<UnitDetails>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Get a unit")
+            .WithDescription("One unit with its children and head count. 404 when it does not exist in the caller's organisation, 403 when outside the caller's scope.");
+        units.MapPost("/", CreateAsync).RequirePermission(Permissions.UnitsManage).WithName("CreateUnit")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("Create a unit")
+            .WithDescription("Creates a unit under the given parent (or at the top). Field errors come back as a validation ProblemDetails.");
+        units.MapPut("/{id:guid}", UpdateAsync).RequirePermission(Permissions.UnitsManage).WithName("UpdateUnit")
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change a unit")
+            .WithDescription("Renames or moves a unit. Send the version you read: a changed record gives 409 instead of overwriting.");
     }
 
     private static async Task<IResult> ListAsync(

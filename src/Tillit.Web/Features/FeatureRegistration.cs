@@ -23,6 +23,8 @@ public static class FeatureRegistration
         }
 
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<Infrastructure.MarkdownRenderer>();
+        services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
         return services;
     }

@@ -82,12 +82,10 @@ public static class TillitHost
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Tillit API";
-            doc.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+        services.AddTillitOpenApi();
+
+        // Enums travel as their names ("Department", "SecurityOfficer"), readable in scripts and in the API page; numbers are still accepted.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddHttpContextAccessor();
         services.AddFeatureHandlers();

@@ -56,6 +56,8 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -74,11 +76,19 @@ public sealed class ApiTokenAuthenticationHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.ApiTokens.IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.SecretHash == hash && t.RevokedUtc == null && (t.ExpiresUtc == null || t.ExpiresUtc > now))
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.OrganisationId, u.PersonId, UserId = u.Id, u.UserName, u.LockoutEnd })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.OrganisationId, t.LastUsedUtc, u.PersonId, UserId = u.Id, u.UserName, u.LockoutEnd })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (row is null || (row.LockoutEnd is { } end && end > clock.GetUtcNow()))
         {
             return AuthenticateResult.Fail("unknown, revoked or expired token");
+        }
+
+        // "Last used" is shown to the owner; writing it at most every few minutes keeps API reads free of writes.
+        if (row.LastUsedUtc is null || now - row.LastUsedUtc.Value > LastUsedResolution)
+        {
+            await db.ApiTokens.IgnoreQueryFilters()
+                .Where(t => t.Id == row.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), Context.RequestAborted);
         }
 
         var identity = new ClaimsIdentity(
