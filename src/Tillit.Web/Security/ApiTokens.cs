@@ -81,6 +81,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("unknown, revoked or expired token");
         }
 
+        Context.RequestServices.GetRequiredService<Infrastructure.Audit.AuditTrail>()
+            .Enqueue(Data.Audit.AuditActions.TokenUsed, "ApiToken", row.Id.ToString("D"), new { method = Request.Method, path = Request.Path.Value }, row.OrganisationId, row.PersonId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, row.UserId.ToString()),
@@ -102,6 +104,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        IdentitySetup.AuditDenied(Context);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
