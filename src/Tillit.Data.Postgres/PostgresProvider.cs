@@ -20,6 +20,6 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Till
     {
         var options = new DbContextOptionsBuilder<TillitDbContext>();
         PostgresProvider.Configure(options, "Host=localhost;Database=tillit_design");
-        return new TillitDbContext(options.Options, new TenantContext());
+        return new TillitDbContext(options.Options, new TenantContext(), new Audit.SystemAuditActor("design-time"), TimeProvider.System);
     }
 }

@@ -42,6 +42,6 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Tillit
     {
         var options = new DbContextOptionsBuilder<TillitDbContext>();
         SqliteProvider.Configure(options, "Data Source=design-time.db");
-        return new TillitDbContext(options.Options, new TenantContext());
+        return new TillitDbContext(options.Options, new TenantContext(), new Audit.SystemAuditActor("design-time"), TimeProvider.System);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tillit.Data.Audit;
 using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Common;
@@ -10,7 +11,7 @@ using Tillit.Domain.Organisations;
 
 namespace Tillit.Data;
 
-public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantContext tenant)
+public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantContext tenant, IAuditActor actor, TimeProvider clock)
     : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Read by the query filters; EF parameterises it per context instance.</summary>
@@ -31,6 +32,10 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,11 +84,54 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Saves the changes and their audit events in one transaction: no change without its event,
+    /// no event without its change.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareEntries();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var events = AuditCapture.Capture(ChangeTracker, actor, clock.GetUtcNow().UtcDateTime, CurrentOrganisationId);
+        if (events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChain.LockAsync(this, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.AppendLockedAsync(this, events, (db, ct) => ((TillitDbContext)db).SaveWithoutAuditAsync(ct), cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>Saves tracked audit events only (the durable writer's batches); refuses anything else.</summary>
+    public Task<int> SaveAuditOnlyAsync(CancellationToken cancellationToken)
+    {
+        if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.State != EntityState.Detached && e.Entity is not AuditEvent and not AuditCheckpoint))
+        {
+            throw new InvalidOperationException("Only audit events may be saved this way.");
+        }
+
+        return base.SaveChangesAsync(true, cancellationToken);
+    }
+
+    /// <summary>Saves only what is tracked now (the audit events themselves), without capturing again.</summary>
+    private Task<int> SaveWithoutAuditAsync(CancellationToken cancellationToken) => base.SaveChangesAsync(true, cancellationToken);
 
     private void PrepareEntries()
     {

@@ -104,3 +104,36 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Audit.AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEvent> builder)
+    {
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.Property(e => e.RecordType).HasMaxLength(80);
+        builder.Property(e => e.RecordId).HasMaxLength(200);
+        builder.Property(e => e.Data).HasMaxLength(1_000_000);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => new { e.RecordType, e.RecordId, e.Sequence });
+        builder.HasIndex(e => new { e.OrganisationId, e.TimeUtc });
+        builder.HasIndex(e => new { e.ActorPersonId, e.Sequence });
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<Audit.AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditCheckpoint> builder)
+    {
+        builder.HasKey(c => new { c.Sequence, c.Kind });
+        builder.Property(c => c.Sequence).ValueGeneratedNever();
+        builder.Property(c => c.Hash).HasMaxLength(64);
+        builder.Property(c => c.Kind).HasMaxLength(20);
+        builder.Property(c => c.KeyId).HasMaxLength(64);
+        builder.Property(c => c.Signature).HasMaxLength(200);
+    }
+}

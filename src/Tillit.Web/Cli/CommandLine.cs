@@ -64,7 +64,17 @@ public static class CommandLine
                 await DatabaseSetup.MigrateAsync(app.Services);
             }
 
-            return await Verbs[verb](app, parsed);
+            // Verbs that record reads or sign-ins need the durable audit writer, not the web server.
+            var writer = app.Services.GetRequiredService<Infrastructure.Audit.AuditWriter>();
+            await writer.StartAsync(CancellationToken.None);
+            try
+            {
+                return await Verbs[verb](app, parsed);
+            }
+            finally
+            {
+                await writer.StopAsync(CancellationToken.None);
+            }
         }
         catch (CliException ex)
         {

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tillit.Data;
 using Tillit.Data.Identity;
 using Tillit.Web.Api;
 using Tillit.Web.Features;
+using Tillit.Web.Infrastructure.Audit;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Infrastructure;
@@ -31,10 +33,11 @@ public static class TillitHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.Configure<TillitOptions>(configuration.GetSection(TillitOptions.Section));
         services.AddTillitDatabase(configuration, builder.Environment);
+        services.AddTillitAudit(configuration);
 
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -91,6 +91,8 @@ public sealed class ApiTokenAuthenticationHandler(
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedUtc, now), Context.RequestAborted);
         }
 
+        Context.RequestServices.GetRequiredService<Infrastructure.Audit.AuditTrail>()
+            .Enqueue(Data.Audit.AuditActions.TokenUsed, "ApiToken", row.Id.ToString("D"), new { method = Request.Method, path = Request.Path.Value }, row.OrganisationId, row.PersonId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, row.UserId.ToString()),
@@ -112,6 +114,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        IdentitySetup.AuditDenied(Context);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }

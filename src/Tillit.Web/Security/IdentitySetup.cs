@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Tillit.Data;
+using Tillit.Data.Audit;
 using Tillit.Data.Identity;
+using Tillit.Web.Infrastructure.Audit;
 
 namespace Tillit.Web.Security;
 
@@ -58,6 +60,14 @@ public static class IdentitySetup
                         clock.GetUtcNow().AddHours(security.AbsoluteTimeoutHours).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
                     return Task.CompletedTask;
                 };
+                o.Events.OnSignedIn = ctx => AuditPrincipal(ctx.HttpContext, ctx.Principal, AuditActions.SignIn);
+                o.Events.OnSigningOut = ctx => AuditPrincipal(ctx.HttpContext, ctx.HttpContext.User, AuditActions.SignOut);
+                o.Events.OnRedirectToAccessDenied = async ctx =>
+                {
+                    AuditDenied(ctx.HttpContext);
+                    ctx.Response.Redirect(ctx.RedirectUri);
+                    await Task.CompletedTask;
+                };
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
                     if (!ctx.Properties.Items.TryGetValue(TillitClaims.AbsoluteExpiry, out var abs)
@@ -107,6 +117,32 @@ public static class IdentitySetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         return services;
+    }
+
+    private static Task AuditPrincipal(HttpContext context, System.Security.Claims.ClaimsPrincipal? principal, string action)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var trail = context.RequestServices.GetRequiredService<AuditTrail>();
+        var user = principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return trail.RecordAsync(
+            action,
+            "UserAccount",
+            user,
+            organisationId: Guid.TryParse(principal.FindFirst(TillitClaims.OrganisationId)?.Value, out var org) ? org : null,
+            personId: Guid.TryParse(principal.FindFirst(TillitClaims.PersonId)?.Value, out var person) ? person : null,
+            actorName: principal.FindFirst(System.Security.Claims.ClaimTypes.GivenName)?.Value);
+    }
+
+    /// <summary>Records a refused request (policy or per-record check); not awaited, denials can be many.</summary>
+    public static void AuditDenied(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.RequestServices.GetRequiredService<AuditTrail>()
+            .Enqueue(AuditActions.PermissionDenied, data: new { method = context.Request.Method, path = context.Request.Path.Value });
     }
 }
 

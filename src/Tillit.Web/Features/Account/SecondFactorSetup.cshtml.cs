@@ -9,7 +9,7 @@ namespace Tillit.Web.Features.Account;
 
 /// <summary>Sets up the authenticator app (TOTP). Required before anything else for privileged roles.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.SignedIn)]
-public sealed class SecondFactorSetupModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SecondFactorSetupModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, Infrastructure.Audit.AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -54,6 +54,7 @@ public sealed class SecondFactorSetupModel(UserManager<UserAccount> users, SignI
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.RecordAsync(Data.Audit.AuditActions.SecondFactorEnabled, "UserAccount", user.Id.ToString());
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = l["SecondFactor.Enabled"].Value;
         return Redirect("/");

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tillit.Data.Audit;
 using Tillit.Data.Identity;
 using Tillit.Web.Infrastructure;
+using Tillit.Web.Infrastructure.Audit;
 
 namespace Tillit.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<UserAccount> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -59,6 +61,15 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IStringLocali
             return RedirectToPage("/Account/SecondFactor", new { returnUrl = target });
         }
 
+        // Failures go to the trail with the account they named (if it exists), never with the password.
+        var account = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        await audit.RecordAsync(
+            result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed,
+            "UserAccount",
+            account?.Id.ToString(),
+            new { email = Input.Email.Trim() },
+            organisationId: account?.OrganisationId,
+            personId: account?.PersonId);
         if (result.IsLockedOut)
         {
             return this.ToPageResult(Outcome<bool>.Invalid(string.Empty, "SignIn.LockedOut"), l)!;

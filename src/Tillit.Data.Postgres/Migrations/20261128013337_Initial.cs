@@ -55,6 +55,46 @@ namespace Tillit.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => new { x.Sequence, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorKind = table.Column<int>(type: "integer", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorTokenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    RecordId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Data = table.Column<string>(type: "character varying(1000000)", maxLength: 1000000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -428,6 +468,21 @@ namespace Tillit.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_ActorPersonId_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "ActorPersonId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OrganisationId_TimeUtc",
+                table: "AuditEvents",
+                columns: new[] { "OrganisationId", "TimeUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_RecordType_RecordId_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "RecordType", "RecordId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
@@ -561,6 +616,12 @@ namespace Tillit.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
 
             migrationBuilder.DropTable(
                 name: "DocumentVersions");
