@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tillit.Data;
+using Tillit.Domain.Access;
+
+namespace Tillit.Browser.Tests;
+
+/// <summary>
+/// One page state the accessibility check visits: the route template it covers (as the app maps it,
+/// without the leading slash), a name, who is signed in (null: nobody) and how to get there.
+/// </summary>
+public sealed record AxePage(string Route, string Name, Role? As, Func<TillitServer, IPage, Task> Open);
+
+/// <summary>
+/// Every page of the app, in the states worth checking. A page route the app maps but this list does
+/// not name fails <see cref="AccessibilityTests.Every_page_route_of_the_app_is_in_the_accessibility_check"/>.
+/// Add one line per route; for a route with an id use <see cref="GoId"/> with a query that finds a
+/// demo record (the tenant is already set to the demo organisation).
+/// </summary>
+public static class AxePages
+{
+    public static IReadOnlyList<AxePage> All { get; } =
+    [
+        new("account/sign-in", "sign-in", null, Go("/account/sign-in")),
+        new("account/sign-in", "sign-in with errors", null, SubmitEmpty("/account/sign-in")),
+        new("account/second-factor", "second factor", null, async (s, p) =>
+        {
+            await s.SignInWithPasswordAsync(p, Role.SecurityOfficer);
+            await p.Locator("#Input_Code").WaitForAsync();
+        }),
+        new("account/second-factor", "second factor with errors", null, async (s, p) =>
+        {
+            await s.SignInWithPasswordAsync(p, Role.SecurityOfficer);
+            await p.Locator("main form button[type=submit]").ClickAsync();
+        }),
+        new("account/second-factor-setup", "second-factor setup", Role.Employee, Go("/account/second-factor-setup")),
+        new("account/second-factor-setup", "second-factor setup when already on", Role.Administrator, Go("/account/second-factor-setup")),
+        new("account/second-factor-setup", "second-factor setup with errors", Role.Employee, SubmitEmpty("/account/second-factor-setup")),
+        new("account/access-denied", "access denied", Role.Employee, Go("/units")),
+        new("account/sign-out", "sign-out", Role.Employee, Go("/account/sign-out")),
+        new("error", "not found", Role.Employee, Go("/no-such-page")),
+        new("error", "error page", null, Go("/error")),
+        new("", "start page (administrator)", Role.Administrator, Go("/")),
+        new("", "start page (security officer)", Role.SecurityOfficer, Go("/")),
+        new("", "start page (manager)", Role.Manager, Go("/")),
+        new("", "start page (employee)", Role.Employee, Go("/")),
+        new("", "start page (board member)", Role.BoardMember, Go("/")),
+        new("units", "units", Role.Administrator, Go("/units")),
+        new("units", "units filtered, nothing found", Role.Manager, Go("/units?q=zzz")),
+        new("units/{id:guid}", "unit details", Role.Administrator, GoId("/units/{0}", db => db.Units.Where(u => u.Name == "Kommunledningsförvaltningen").Select(u => u.Id))),
+        new("units/new", "new unit", Role.Administrator, Go("/units/new")),
+        new("units/new", "new unit with errors", Role.Administrator, SubmitEmpty("/units/new")),
+        new("units/{id:guid}/edit", "edit unit", Role.Administrator, GoId("/units/{0}/edit", db => db.Units.Where(u => u.Name == "IT-avdelningen").Select(u => u.Id))),
+        new("units/{id:guid}/edit", "edit unit with errors", Role.Administrator, async (s, p) =>
+        {
+            await GoId("/units/{0}/edit", db => db.Units.Where(u => u.Name == "IT-avdelningen").Select(u => u.Id))(s, p);
+            await p.Locator("#Input_Name").FillAsync(string.Empty);
+            await p.Locator("main form button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
+    ];
+
+    public static Func<TillitServer, IPage, Task> Go(string url) => (_, page) => page.GotoAsync(url);
+
+    /// <summary>Opens a URL made from the id the query finds (exactly one) in the demo organisation.</summary>
+    public static Func<TillitServer, IPage, Task> GoId(string format, Func<TillitDbContext, IQueryable<Guid>> query) =>
+        async (server, page) =>
+        {
+            var id = await server.QueryAsync(db => query(db).SingleAsync());
+            await page.GotoAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, id));
+        };
+
+    /// <summary>Opens a form page and sends it as it is (empty), to check the page with its error summary and field errors.</summary>
+    public static Func<TillitServer, IPage, Task> SubmitEmpty(string url) =>
+        async (_, page) =>
+        {
+            await page.GotoAsync(url);
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        };
+}
