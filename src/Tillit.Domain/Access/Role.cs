@@ -29,6 +29,31 @@ public static class Roles
     public static bool RequiresSecondFactor(Role role) =>
         role is Role.SecurityOfficer or Role.MunicipalDirector or Role.Administrator;
 
+    /// <summary>
+    /// Roles that carry the organisation's security mandate or its technical keys. Only the municipal
+    /// director or an administrator may appoint (or end) them, so the security officer cannot hand
+    /// such a role to someone, or to themself.
+    /// </summary>
+    public static bool IsPrivileged(Role role) =>
+        role is Role.MunicipalDirector or Role.SecurityOfficer or Role.Administrator;
+
+    /// <summary>
+    /// Whether someone holding <paramref name="appointerRoles"/> may appoint a person to
+    /// <paramref name="role"/> (or end such an appointment): the municipal director and an
+    /// administrator may appoint every role; the security officer every role but the privileged ones.
+    /// </summary>
+    public static bool MayAppoint(IEnumerable<Role> appointerRoles, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(appointerRoles);
+        var held = appointerRoles as IReadOnlySet<Role> ?? appointerRoles.ToHashSet();
+        if (held.Contains(Role.MunicipalDirector) || held.Contains(Role.Administrator))
+        {
+            return true;
+        }
+
+        return held.Contains(Role.SecurityOfficer) && !IsPrivileged(role);
+    }
+
     /// <summary>The scopes a role may be given. A system owner holds a system; a manager a unit.</summary>
     public static bool AllowsScope(Role role, ScopeKind scope) => role switch
     {

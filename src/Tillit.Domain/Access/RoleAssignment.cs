@@ -68,6 +68,15 @@ public sealed class RoleAssignment : Entity
 
     public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
 
+    /// <summary>
+    /// The appointments whose period shares at least one day with <paramref name="from"/>–<paramref name="to"/>
+    /// (no end = open-ended). An expression, so the database applies the same rule the tests check.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<RoleAssignment, bool>> Overlapping(DateOnly from, DateOnly? to) =>
+        to is { } last
+            ? a => a.ValidFrom <= last && (a.ValidTo == null || a.ValidTo >= from)
+            : a => a.ValidTo == null || a.ValidTo >= from;
+
     /// <summary>Ends the appointment; the record stays as history.</summary>
     public void End(DateOnly lastDay)
     {

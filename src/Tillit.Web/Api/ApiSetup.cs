@@ -16,6 +16,8 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1").WithTags("Tillit");
         api.MapMeApi();
         api.MapUnitsApi();
+        api.MapPeopleApi();
+        api.MapRoleAssignmentsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -9,5 +9,6 @@ public static class PageRoutes
     {
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AddPageRoute("/Units/Edit", "units/new");
+        conventions.AddPageRoute("/People/Edit", "people/new");
     }
 }
