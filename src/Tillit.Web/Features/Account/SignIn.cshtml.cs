@@ -47,9 +47,9 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, AuditTrail au
             return this.ToPageResult(Outcome<bool>.Invalid(errors.Errors), l, nameof(Input))!;
         }
 
-        // A new session is made at every sign-in: any cookie from before is replaced.
+        // A new session is made at every sign-in: the session the browser had ends on the server.
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await SignInWithFreshHandlersAsync(() => signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true));
         var target = LocalUrl.OrHome(ReturnUrl);
         if (result.Succeeded)
         {
@@ -77,5 +77,26 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, AuditTrail au
 
         // Same message for unknown account and wrong password: no hint which one.
         return this.ToPageResult(Outcome<bool>.Invalid("Email", "SignIn.Failed"), l, nameof(Input))!;
+    }
+
+    /// <summary>
+    /// The cookie handler of this request already holds the key of the session it read, and a
+    /// sign-in through it renews that key instead of making a new one (aspnetcore#22135): the new
+    /// session would get the old, just deleted key and be dead at the next request. The handlers of
+    /// a fresh scope find no live session behind the cookie, so they store the new one under a new key.
+    /// </summary>
+    private async Task<T> SignInWithFreshHandlersAsync<T>(Func<Task<T>> signInAction)
+    {
+        var requestServices = HttpContext.RequestServices;
+        await using var fresh = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        HttpContext.RequestServices = fresh.ServiceProvider;
+        try
+        {
+            return await signInAction();
+        }
+        finally
+        {
+            HttpContext.RequestServices = requestServices;
+        }
     }
 }

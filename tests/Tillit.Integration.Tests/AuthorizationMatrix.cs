@@ -1,0 +1,83 @@
+using Tillit.Domain.Access;
+using static Tillit.Domain.Access.Role;
+
+namespace Tillit.Integration.Tests;
+
+/// <summary>
+/// THE authorization matrix: every page and API endpoint (method + route pattern exactly as the app
+/// declares it) with who is allowed; everyone else is denied. <see cref="AuthorizationMatrixTests"/>
+/// fails when the app has an endpoint missing here or this table lists one the app no longer has,
+/// then checks every row against every role and Anonymous. Pages are called with a cookie session of
+/// the role, /api with a personal access token of the role, ids are the role's own organisation's.
+/// One line per endpoint; keep the groups in the order of the navigation.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    // Who may read the organisation's structure (units.read): spelled out, not taken from Permissions.cs,
+    // so a change to the catalogue shows up here as a failing test.
+    private static readonly Role[] UnitReaders = [Manager, SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer, Administrator];
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        // Start page and account
+        Row("GET", "/", Access.SignedIn),
+        Row("GET", "/account/sign-in", Access.Anyone),
+        Row("POST", "/account/sign-in", Access.Anyone),
+        Row("GET", "/account/second-factor", Access.Anyone),
+        Row("POST", "/account/second-factor", Access.Anyone),
+        Row("GET", "/account/second-factor-setup", Access.SignedIn),
+        Row("POST", "/account/second-factor-setup", Access.SignedIn),
+        Row("GET", "/account/sign-out", Access.Anyone),
+        Row("POST", "/account/sign-out", Access.Anyone) with { EndsSession = true },
+        Row("GET", "/account/access-denied", Access.Anyone) with { AllowedStatus = 403 },
+
+        // Units (organisation)
+        Row("GET", "/units", Access.Only(UnitReaders)),
+        Row("GET", "/units/{id:guid}", Access.Only(UnitReaders)),
+        Row("GET", "/units/new", Access.Only(Administrator)),
+        Row("POST", "/units/new", Access.Only(Administrator)),
+        Row("GET", "/units/{id:guid}/edit", Access.Only(Administrator)),
+        Row("POST", "/units/{id:guid}/edit", Access.Only(Administrator)),
+
+        // API: units
+        Row("GET", "/api/v1/units", Access.Only(UnitReaders)),
+        Row("GET", "/api/v1/units/{id:guid}", Access.Only(UnitReaders)),
+        Row("POST", "/api/v1/units", Access.Only(Administrator)),
+        Row("PUT", "/api/v1/units/{id:guid}", Access.Only(Administrator)),
+
+        // Infrastructure
+        Row("GET", "/health/live", Access.Anyone),
+        Row("GET", "/health/ready", Access.Anyone),
+        Row("GET", "/openapi/{documentName}.json", Access.Anyone),
+        Row("POST", "/culture", Access.Anyone),
+        Row("GET", "/error", Access.Anyone) with { Query = "?status=404", AllowedStatus = 404 },
+    ];
+
+    /// <param name="handler">The name of a named page handler (OnPostRevoke: "revoke"), sent as ?handler=.</param>
+    private static MatrixRow Row(string method, string pattern, Access allow, string? handler = null) => new(method, pattern, allow, handler);
+}
+
+/// <summary>Who is allowed: Anonymous (no session, no token) and/or a set of roles.</summary>
+public sealed record Access(bool Anonymous, IReadOnlySet<Role> Roles)
+{
+    /// <summary>Everyone, signed in or not.</summary>
+    public static Access Anyone { get; } = new(true, Tillit.Domain.Access.Roles.All.ToHashSet());
+
+    /// <summary>Every signed-in person, whatever their role.</summary>
+    public static Access SignedIn { get; } = new(false, Tillit.Domain.Access.Roles.All.ToHashSet());
+
+    public static Access Nobody { get; } = new(false, new HashSet<Role>());
+
+    public static Access Only(params Role[] roles) => new(false, roles.ToHashSet());
+
+    public bool Allows(Role? role) => role is { } r ? Roles.Contains(r) : Anonymous;
+}
+
+/// <param name="Handler">The named page handler, if any (see <see cref="AuthorizationMatrix"/>).</param>
+/// <param name="Query">Added to the URL (for an endpoint that needs one to answer normally).</param>
+/// <param name="AllowedStatus">The status an allowed caller gets when it is not 2xx/3xx (the error and access-denied pages).</param>
+/// <param name="EndsSession">The request ends the caller's session, so it runs last for each caller.</param>
+public sealed record MatrixRow(string Method, string Pattern, Access Allow, string? Handler = null, string Query = "", int? AllowedStatus = null, bool EndsSession = false)
+{
+    public Infrastructure.EndpointKey Key => new(Method, Pattern, Handler);
+}

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tillit.Data;
+using Tillit.Data.Identity;
+using Tillit.Domain.Access;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+using Tillit.Web.Infrastructure.Demo;
+using Tillit.Web.Security;
+
+namespace Tillit.Integration.Tests.Infrastructure;
+
+/// <summary>A sign-in account made by the seed; the authenticator key is set when the account uses a second factor.</summary>
+public sealed record TestAccount(Role? Role, string Email, string Password, Guid UserId, Guid PersonId, string? AuthenticatorKey);
+
+/// <summary>
+/// One organisation of the test data: a root unit, a department under it (the manager's scope), a
+/// section under that, one person and account per role, a governing document and an API token.
+/// The "sample" ids are what the authorization matrix and the tenant test put into routes.
+/// </summary>
+public sealed class TestOrganisation
+{
+    public required Guid Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public required Guid RootUnitId { get; init; }
+
+    /// <summary>The department: inside every reader's scope, including the unit-scoped manager's.</summary>
+    public required Guid UnitId { get; init; }
+
+    public required Guid SectionUnitId { get; init; }
+
+    /// <summary>A person in the department who holds no role.</summary>
+    public required Guid PersonId { get; init; }
+
+    /// <summary>The employee's role assignment.</summary>
+    public required Guid RoleAssignmentId { get; init; }
+
+    public required Guid DocumentId { get; init; }
+
+    public required Guid DocumentVersionId { get; init; }
+
+    /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
+    public required Guid TokenId { get; init; }
+
+    public required IReadOnlyDictionary<Role, TestAccount> Accounts { get; init; }
+}
+
+/// <summary>Writes test data straight through the application's own services (domain constructors, UserManager).</summary>
+public sealed class TestSeed(IServiceProvider services)
+{
+    /// <summary>One password for every seeded account: long, not on the common list.</summary>
+    public const string Password = "Tillit-test-lösenord-7491";
+
+    /// <summary>Creates the organisation; accounts only for <paramref name="accountsFor"/> when given (hashing passwords is slow).</summary>
+    public async Task<TestOrganisation> CreateOrganisationAsync(string code, IReadOnlyCollection<Role>? accountsFor = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<TillitDbContext>();
+        var org = new Organisation($"Testkommun {code}", code);
+        db.Organisations.Add(org);
+        await db.SaveChangesAsync();
+        sp.GetRequiredService<TenantContext>().Set(org.Id);
+
+        var root = new Unit(org.Id, $"Testkommun {code}", UnitKind.Organisation, null);
+        var department = new Unit(org.Id, "Socialförvaltningen", UnitKind.Administration, root);
+        var section = new Unit(org.Id, "Äldreomsorgen", UnitKind.Section, department);
+        db.Units.AddRange(root, department, section);
+
+        var plain = new Person(org.Id, "Utan Roll", $"utan.roll@{code}.test", department.Id);
+        db.People.Add(plain);
+        var people = new Dictionary<Role, Person>();
+        foreach (var role in Roles.All)
+        {
+            var person = new Person(org.Id, $"{role} {code.ToUpperInvariant()}", $"{role.ToString().ToLowerInvariant()}@{code}.test", role == Role.Manager ? section.Id : department.Id);
+            db.People.Add(person);
+            people[role] = person;
+        }
+
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var assignments = new Dictionary<Role, RoleAssignment>();
+        foreach (var (role, person) in people)
+        {
+            var scoped = role == Role.Manager;
+            var assignment = new RoleAssignment(org.Id, person.Id, role, scoped ? ScopeKind.Unit : ScopeKind.Organisation, scoped ? department.Id : null, null, $"TEST {role}", today.AddDays(-30), null);
+            db.RoleAssignments.Add(assignment);
+            assignments[role] = assignment;
+        }
+
+        var document = new GoverningDocument(org.Id, DocumentType.Policy, $"Informationssäkerhetspolicy {code}", people[Role.SecurityOfficer].Id, null);
+        db.Documents.Add(document);
+        var version = document.AddDraft("# Policy\n\nText.", TimeProvider.System.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+
+        var accounts = new Dictionary<Role, TestAccount>();
+        foreach (var (role, person) in people.Where(p => accountsFor?.Contains(p.Key) != false))
+        {
+            accounts[role] = await CreateAccountAsync(sp, person, Roles.RequiresSecondFactor(role), role);
+        }
+
+        var tokenOwner = accounts.Values.First();
+        var owner = await sp.GetRequiredService<UserManager<UserAccount>>().FindByIdAsync(tokenOwner.UserId.ToString());
+        var (token, _) = await sp.GetRequiredService<ApiTokenService>().CreateAsync(owner!, "seed", null, CancellationToken.None);
+
+        return new TestOrganisation
+        {
+            Id = org.Id,
+            Code = code,
+            RootUnitId = root.Id,
+            UnitId = department.Id,
+            SectionUnitId = section.Id,
+            PersonId = plain.Id,
+            RoleAssignmentId = assignments[Role.Employee].Id,
+            DocumentId = document.Id,
+            DocumentVersionId = version.Id,
+            TokenId = token.Id,
+            Accounts = accounts,
+        };
+    }
+
+    /// <summary>
+    /// A new person and account in the organisation with one role (or none). With
+    /// <paramref name="secondFactor"/> the account gets an authenticator key and the second factor on.
+    /// </summary>
+    public async Task<TestAccount> CreateAccountAsync(TestOrganisation org, Role? role, bool secondFactor, string? email = null)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<TenantContext>().Set(org.Id);
+        var db = sp.GetRequiredService<TillitDbContext>();
+        var person = new Person(org.Id, "Extra Person", email ?? $"extra-{Guid.NewGuid():N}@{org.Code}.test", org.UnitId);
+        db.People.Add(person);
+        if (role is { } r)
+        {
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            db.RoleAssignments.Add(new RoleAssignment(org.Id, person.Id, r, ScopeKind.Organisation, null, null, null, today.AddDays(-1), null));
+        }
+
+        await db.SaveChangesAsync();
+        return await CreateAccountAsync(sp, person, secondFactor, role);
+    }
+
+    /// <summary>A personal access token for the account, as the token page would make it; returns the secret.</summary>
+    public async Task<string> CreateTokenAsync(TestAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var user = await sp.GetRequiredService<UserManager<UserAccount>>().FindByIdAsync(account.UserId.ToString())
+            ?? throw new InvalidOperationException($"No account {account.Email}.");
+        sp.GetRequiredService<TenantContext>().Set(user.OrganisationId);
+        var (_, secret) = await sp.GetRequiredService<ApiTokenService>().CreateAsync(user, $"test {account.Role}", null, CancellationToken.None);
+        return secret;
+    }
+
+    /// <summary>Runs work on a fresh DbContext scoped to the organisation (counts, extra rows).</summary>
+    public async Task<T> WithDbAsync<T>(Guid organisationId, Func<TillitDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisationId);
+        return await work(scope.ServiceProvider.GetRequiredService<TillitDbContext>());
+    }
+
+    private static async Task<TestAccount> CreateAccountAsync(IServiceProvider sp, Person person, bool secondFactor, Role? role)
+    {
+        var users = sp.GetRequiredService<UserManager<UserAccount>>();
+        var account = await DemoSeeder.CreateAccountAsync(users, person, Password, TimeProvider.System);
+        string? key = null;
+        if (secondFactor)
+        {
+            await users.ResetAuthenticatorKeyAsync(account);
+            key = await users.GetAuthenticatorKeyAsync(account);
+            await users.SetTwoFactorEnabledAsync(account, true);
+        }
+
+        return new TestAccount(role, person.Email, Password, account.Id, person.Id, key);
+    }
+}
