@@ -16,6 +16,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api/v1").WithTags("Tillit");
         api.MapMeApi();
         api.MapUnitsApi();
+        api.MapAuditApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>
