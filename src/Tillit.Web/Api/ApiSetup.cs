@@ -18,6 +18,7 @@ public static class ApiSetup
         api.MapUnitsApi();
         api.MapPeopleApi();
         api.MapRoleAssignmentsApi();
+        api.MapAuditApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -41,7 +41,7 @@ public sealed class SortColumns<T>
 
     public bool IsAllowed(string? name) => name is null || _columns.ContainsKey(name);
 
-    public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, Guid>> tieBreaker, CancellationToken cancellationToken)
+    public async Task<Paged<TOut>> PageAsync<TOut, TTie>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, TTie>> tieBreaker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sort = request.Sort is not null && _columns.ContainsKey(request.Sort) ? request.Sort : DefaultColumn;
