@@ -17,6 +17,14 @@ public static class AuthorizationMatrix
     // so a change to the catalogue shows up here as a failing test.
     private static readonly Role[] UnitReaders = [Manager, SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer, Administrator];
 
+    // people.read; the manager's scope (a unit) covers the test person, who sits in that unit.
+    private static readonly Role[] PeopleReaders = [Manager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer, Administrator];
+
+    private static readonly Role[] RoleReaders = [Manager, SecurityOfficer, MunicipalDirector, Administrator];
+
+    // roles.assign, and the appointing rule allows all three to appoint (and end) an Employee role.
+    private static readonly Role[] Appointers = [SecurityOfficer, MunicipalDirector, Administrator];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -30,6 +38,15 @@ public static class AuthorizationMatrix
         Row("GET", "/account/sign-out", Access.Anyone),
         Row("POST", "/account/sign-out", Access.Anyone) with { EndsSession = true },
         Row("GET", "/account/access-denied", Access.Anyone) with { AllowedStatus = 403 },
+        Row("GET", "/account/activity", Access.SignedIn),
+
+        // Personal access tokens: everyone manages their own; the test token belongs to one person,
+        // so for everyone else its revoke page answers 404 (not found), never another's token.
+        Row("GET", "/account/tokens", Access.SignedIn),
+        Row("GET", "/account/tokens/new", Access.SignedIn),
+        Row("POST", "/account/tokens/new", Access.SignedIn),
+        Row("GET", "/account/tokens/{id:guid}/revoke", Access.SignedIn) with { AllowedStatus = 404 },
+        Row("POST", "/account/tokens/{id:guid}/revoke", Access.SignedIn) with { AllowedStatus = 404 },
 
         // Units (organisation)
         Row("GET", "/units", Access.Only(UnitReaders)),
@@ -38,6 +55,46 @@ public static class AuthorizationMatrix
         Row("POST", "/units/new", Access.Only(Administrator)),
         Row("GET", "/units/{id:guid}/edit", Access.Only(Administrator)),
         Row("POST", "/units/{id:guid}/edit", Access.Only(Administrator)),
+
+        // People and accounts
+        Row("GET", "/people", Access.Only(PeopleReaders)),
+        Row("GET", "/people/{id:guid}", Access.Only(PeopleReaders)),
+        Row("GET", "/people/new", Access.Only(Administrator)),
+        Row("POST", "/people/new", Access.Only(Administrator)),
+        Row("GET", "/people/{id:guid}/edit", Access.Only(Administrator)),
+        Row("POST", "/people/{id:guid}/edit", Access.Only(Administrator)),
+        Row("GET", "/people/{id:guid}/account/{handler?}", Access.Only(Administrator)),
+        Row("POST", "/people/{id:guid}/account/{handler?}", Access.Only(Administrator)),
+        Row("POST", "/people/{id:guid}/account/{handler?}", Access.Only(Administrator), handler: "unlock"),
+        Row("POST", "/people/{id:guid}/account/{handler?}", Access.Only(Administrator), handler: "resetsecondfactor"),
+        Row("POST", "/people/{id:guid}/account/{handler?}", Access.Only(Administrator), handler: "endsessions"),
+
+        // Roles and appointments
+        Row("GET", "/roles", Access.Only(RoleReaders)),
+        Row("GET", "/roles/new", Access.Only(Appointers)),
+        Row("POST", "/roles/new", Access.Only(Appointers)),
+        Row("GET", "/roles/{id:guid}/end", Access.Only(Appointers)),
+        Row("POST", "/roles/{id:guid}/end", Access.Only(Appointers)),
+
+        // Governing documents
+        Row("GET", "/documents", Access.SignedIn),
+        Row("GET", "/documents/{id:guid}", Access.SignedIn),
+
+        // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
+        Row("GET", "/audit", Access.Only(SecurityOfficer)),
+        Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
+
+        // API: who am I, people, role assignments, audit trail
+        Row("GET", "/api/v1/me", Access.SignedIn),
+        Row("GET", "/api/v1/people", Access.Only(PeopleReaders)),
+        Row("POST", "/api/v1/people", Access.Only(Administrator)),
+        Row("GET", "/api/v1/people/{id:guid}", Access.Only(PeopleReaders)),
+        Row("PUT", "/api/v1/people/{id:guid}", Access.Only(Administrator)),
+        Row("GET", "/api/v1/role-assignments", Access.Only(RoleReaders)),
+        Row("POST", "/api/v1/role-assignments", Access.Only(Appointers)),
+        Row("GET", "/api/v1/role-assignments/{id:guid}", Access.Only(RoleReaders)),
+        Row("POST", "/api/v1/role-assignments/{id:guid}/end", Access.Only(Appointers)),
+        Row("GET", "/api/v1/audit-events", Access.Only(SecurityOfficer)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),
@@ -49,6 +106,7 @@ public static class AuthorizationMatrix
         Row("GET", "/health/live", Access.Anyone),
         Row("GET", "/health/ready", Access.Anyone),
         Row("GET", "/openapi/{documentName}.json", Access.Anyone),
+        Row("GET", "/api-docs", Access.Anyone),
         Row("POST", "/culture", Access.Anyone),
         Row("GET", "/error", Access.Anyone) with { Query = "?status=404", AllowedStatus = 404 },
     ];

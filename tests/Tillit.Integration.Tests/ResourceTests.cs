@@ -16,6 +16,14 @@ public sealed partial class ResourceTests
         ["Home.Card."] = Enum.GetNames<Role>(),
         ["Home.Pending."] = Enum.GetNames<Role>(),
         ["Identity."] = IdentityCodes(),
+        ["AssignmentStatus."] = Enum.GetNames<Tillit.Web.Features.Roles.AssignmentStatus>(),
+        ["AuditActor."] = Enum.GetNames<Tillit.Data.Audit.AuditActorKind>(),
+        ["AuditAction."] = typeof(Tillit.Data.Audit.AuditActions).GetFields().Select(f => (string)f.GetValue(null)!),
+        ["DocumentStatus."] = Enum.GetNames<Tillit.Domain.Documents.DocumentStatus>(),
+        ["DocumentType."] = Enum.GetNames<Tillit.Domain.Documents.DocumentType>(),
+        ["Permission."] = Tillit.Web.Security.Permissions.All,
+        ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
+        ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
     };
 
     private static readonly string Root = FindRoot();

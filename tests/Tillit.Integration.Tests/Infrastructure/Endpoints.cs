@@ -146,6 +146,9 @@ public static class RouteValues
     public static readonly IReadOnlyDictionary<string, string> Fixed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/openapi/{documentName}"] = "v1",
+
+        // An optional handler segment left empty: the named handler goes in ?handler= instead.
+        ["/people/{id}/account/{handler}"] = string.Empty,
     };
 
     /// <summary>The URL of the endpoint with the organisation's records, the named handler and any extra query.</summary>

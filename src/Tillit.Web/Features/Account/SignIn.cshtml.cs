@@ -62,12 +62,12 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, AuditTrail au
         }
 
         // Failures go to the trail with the account they named (if it exists), never with the password.
-        var account = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        var account = await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim());
         await audit.RecordAsync(
             result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed,
             "UserAccount",
             account?.Id.ToString(),
-            new { email = Input.Email.Trim() },
+            new { email = Input.Email!.Trim() },
             organisationId: account?.OrganisationId,
             personId: account?.PersonId);
         if (result.IsLockedOut)

@@ -41,7 +41,8 @@ public sealed class PeopleQueries(
     RoleAssignmentQueries assignments,
     IAuthorizationService authorization,
     IHttpContextAccessor http,
-    TimeProvider clock)
+    TimeProvider clock,
+    Infrastructure.Audit.AuditTrail trail)
 {
     public static readonly IReadOnlyList<string> SortNames = ["name", "email", "unit"];
 
@@ -68,7 +69,7 @@ public sealed class PeopleQueries(
             query = query.Where(p => p.UnitId == unit);
         }
 
-        return await Sorts().PageAsync(
+        var result = await Sorts().PageAsync(
             query,
             page,
             p => new PersonRow(
@@ -82,6 +83,10 @@ public sealed class PeopleQueries(
                 db.Users.Any(a => a.PersonId == p.Id)),
             p => p.Id,
             cancellationToken);
+
+        // A list of people is protected data too: one event names the query and the number of rows.
+        await trail.RecordListAsync(Infrastructure.Audit.AuditTrail.Protected.Person, $"q={search};unit={unitId};page={page.SafePage};sort={page.Sort}", result.Items.Count);
+        return result;
     }
 
     /// <summary>The person, or NotFound when not in this organisation, Forbidden when outside the scope and not the user themself.</summary>
@@ -102,6 +107,9 @@ public sealed class PeopleQueries(
 
         var rows = await assignments.ForPersonAsync(id, cancellationToken);
         var account = await AccountAsync(id, cancellationToken);
+
+        // Recorded durably before the details leave the server; if it cannot be stored, nothing is sent.
+        await trail.RecordReadAsync(Infrastructure.Audit.AuditTrail.Protected.Person, id);
         return Outcome<PersonDetails>.Ok(new PersonDetails(
             person.Id,
             person.Name,

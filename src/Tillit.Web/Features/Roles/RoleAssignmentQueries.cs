@@ -38,7 +38,7 @@ public sealed record PersonChoice(Guid Id, string Name, string Email, string? Un
 /// Lists and reads role assignments. A reader whose permission holds for some units only sees the
 /// appointments of the people in those units; every list is one count and one page query.
 /// </summary>
-public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http, TimeProvider clock)
+public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http, TimeProvider clock, Infrastructure.Audit.AuditTrail trail)
 {
     public const int ChoiceLimit = 20;
 
@@ -71,7 +71,9 @@ public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, 
             _ => query,
         };
 
-        return await Sorts().PageAsync(query, page, Row(db, today), a => a.Id, cancellationToken);
+        var result = await Sorts().PageAsync(query, page, Row(db, today), a => a.Id, cancellationToken);
+        await trail.RecordListAsync(Infrastructure.Audit.AuditTrail.Protected.RoleAssignment, $"role={role};status={status};person={personId};page={page.SafePage};sort={page.Sort}", result.Items.Count);
+        return result;
     }
 
     /// <summary>The appointment, or NotFound when it is not in this organisation, Forbidden when its person is outside the scope.</summary>
@@ -93,6 +95,7 @@ public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, 
         }
 
         var row = await db.RoleAssignments.AsNoTracking().Where(a => a.Id == id).Select(Row(db, Today)).FirstAsync(cancellationToken);
+        await trail.RecordReadAsync(Infrastructure.Audit.AuditTrail.Protected.RoleAssignment, id);
         return Outcome<AssignmentRow>.Ok(row);
     }
 

@@ -10,7 +10,7 @@ namespace Tillit.Web.Features.Roles;
 
 /// <summary>
 /// Appoints a person to a role and ends an appointment. Records who appointed (the signed-in
-/// person) and by which decision. Who may appoint which role is <see cref="Roles.MayAppoint"/>:
+/// person) and by which decision. Who may appoint which role is decided by Roles.MayAppoint:
 /// the municipal director and an administrator every role, the security officer all but the privileged ones.
 /// </summary>
 public sealed class SaveRoleAssignment(
