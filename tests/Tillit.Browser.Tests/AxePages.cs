@@ -58,6 +58,35 @@ public static class AxePages
             await p.Locator("main form button[type=submit]").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
+        new("people", "people", Role.SecurityOfficer, Go("/people")),
+        new("people", "people of a manager's unit", Role.Manager, Go("/people?q=a")),
+        new("people/{id:guid}", "person details with access log", Role.SecurityOfficer, GoId("/people/{0}", db => db.People.Where(x => x.Email == "fatima.ali@exempelby.se").Select(x => x.Id))),
+        new("people/{id:guid}", "own person details", Role.Employee, GoId("/people/{0}", db => db.People.Where(x => x.Email == "fatima.ali@exempelby.se").Select(x => x.Id))),
+        new("people/new", "new person", Role.Administrator, Go("/people/new")),
+        new("people/new", "new person with errors", Role.Administrator, SubmitEmpty("/people/new")),
+        new("people/{id:guid}/edit", "edit person", Role.Administrator, GoId("/people/{0}/edit", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
+        new("people/{id:guid}/account/{handler?}", "create account", Role.Administrator, GoId("/people/{0}/account", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
+        new("roles", "roles and appointments", Role.SecurityOfficer, Go("/roles")),
+        new("roles/new", "appoint: find the person", Role.SecurityOfficer, Go("/roles/new?q=Ali")),
+        new("roles/new", "appoint: the form", Role.SecurityOfficer, GoId("/roles/new?person={0}", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
+        new("roles/{id:guid}/end", "end an appointment", Role.SecurityOfficer, GoId("/roles/{0}/end", db => db.RoleAssignments.Where(a => a.Role == Role.Manager).Select(a => a.Id))),
+        new("documents", "governing documents", Role.Employee, Go("/documents")),
+        new("documents/{id:guid}", "the decided policy", Role.Employee, GoId("/documents/{0}", db => db.Documents.Select(d => d.Id))),
+        new("account/tokens", "API tokens", Role.Employee, Go("/account/tokens")),
+        new("account/tokens/new", "new API token", Role.Employee, Go("/account/tokens/new")),
+        new("account/tokens/new", "new API token with errors", Role.Employee, SubmitEmpty("/account/tokens/new")),
+        new("account/tokens/{id:guid}/revoke", "revoke an API token", Role.Manager, async (_, p) =>
+        {
+            await p.GotoAsync("/account/tokens/new");
+            await p.Locator("#Input_Name").FillAsync("Axe-test");
+            await p.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await p.GotoAsync("/account/tokens");
+            await p.Locator("a[href$='/revoke']").First.ClickAsync();
+            await p.Locator("main h1").WaitForAsync();
+        }),
+        new("account/activity", "my sign-ins", Role.Employee, Go("/account/activity")),
+        new("audit", "audit trail", Role.SecurityOfficer, Go("/audit")),
+        new("api-docs", "API documentation", null, Go("/api-docs")),
     ];
 
     public static Func<TillitServer, IPage, Task> Go(string url) => (_, page) => page.GotoAsync(url);

@@ -44,6 +44,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.PeopleRead)) { expected.Add(server.Text("Nav.People")); }
         if (Grants(Permissions.RolesRead)) { expected.Add(server.Text("Nav.Roles")); }
         if (Grants(Permissions.DocumentsRead)) { expected.Add(server.Text("Nav.Documents")); }
+        if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }
         expected.Add(server.Text("Nav.Tokens"));
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = server.Text("Layout.MainNav") });

@@ -28,7 +28,7 @@ public sealed partial class UnitFlowTests(TillitServer server)
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary).ToBeFocusedAsync();
         await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync(server.Text("Validation.SummaryTitle"));
-        await Expect(page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(server.Text("Layout.ErrorPrefix")) + " "));
+        await Expect(page).ToHaveTitleAsync(new Regex("^" + Regex.Escape(server.Text("Layout.ErrorPrefix")) + ": "));
         var nameError = summary.Locator("a[href='#Input_Name']");
         await Expect(nameError).ToHaveTextAsync(server.Text("Validation.Required"));
         await Expect(summary.Locator("a[href='#Input_Kind']")).ToBeVisibleAsync();
