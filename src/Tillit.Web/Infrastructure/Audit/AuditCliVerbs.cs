@@ -18,6 +18,55 @@ public sealed class AuditCliVerbs : ICliVerbs
         CommandLine.Register("audit public-key", PublicKeyAsync);
         CommandLine.Register("audit dispose", DisposeAsync);
         CommandLine.Register("audit stress", StressAsync);
+        CommandLine.Register("audit fill", FillAsync);
+    }
+
+    /// <summary>
+    /// For the benchmark only: appends --events synthetic read events in large batches (one
+    /// transaction per 20,000), to measure `audit verify` on a trail of millions of events.
+    /// </summary>
+    private static async Task<int> FillAsync(WebApplication app, Args args)
+    {
+        var total = args.Optional("events") is { } e && long.TryParse(e, out var n) ? n : 5_000_000;
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        const int batch = 20_000;
+        for (long done = 0; done < total; done += batch)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var organisation = await db.Organisations.Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+            var events = new List<AuditEvent>(batch);
+            var now = clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < Math.Min(batch, total - done); i++)
+            {
+                events.Add(new AuditEvent
+                {
+                    TimeUtc = now,
+                    OrganisationId = organisation,
+                    ActorKind = AuditActorKind.Person,
+                    ActorPersonId = Guid.CreateVersion7(),
+                    ActorName = "Bänk Testsson",
+                    ClientAddress = "127.0.0.1",
+                    Action = AuditActions.Read,
+                    RecordType = AuditTrail.Protected.Person,
+                    RecordId = Guid.CreateVersion7().ToString("D"),
+                });
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await AuditChain.LockAsync(db, CancellationToken.None);
+            await AuditChain.AppendLockedAsync(db, events, (c, ct) => ((TillitDbContext)c).SaveAuditOnlyAsync(ct), CancellationToken.None);
+            await transaction.CommitAsync();
+            if ((done / batch) % 25 == 0)
+            {
+                Console.WriteLine($"{done + events.Count} events, {watch.Elapsed.TotalSeconds:F0} s");
+            }
+        }
+
+        Console.WriteLine($"Appended {total} events in {watch.Elapsed.TotalSeconds:F0} s.");
+        return 0;
     }
 
     /// <summary>
