@@ -651,9 +651,9 @@ namespace Tillit.Data.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "Name");
-
                     b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Name", "Id");
 
                     b.ToTable("People");
                 });
@@ -693,9 +693,13 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("OrganisationId", "Name");
+                    b.HasIndex("OrganisationId", "Kind", "Id");
 
-                    b.HasIndex("OrganisationId", "Path");
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
+                    b.HasIndex("OrganisationId", "ParentId", "Name");
+
+                    b.HasIndex("OrganisationId", "Path", "Id");
 
                     b.ToTable("Units");
                 });

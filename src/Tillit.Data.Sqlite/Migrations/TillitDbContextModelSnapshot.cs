@@ -642,9 +642,9 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "Name");
-
                     b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Name", "Id");
 
                     b.ToTable("People");
                 });
@@ -684,9 +684,13 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("OrganisationId", "Name");
+                    b.HasIndex("OrganisationId", "Kind", "Id");
 
-                    b.HasIndex("OrganisationId", "Path");
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
+                    b.HasIndex("OrganisationId", "ParentId", "Name");
+
+                    b.HasIndex("OrganisationId", "Path", "Id");
 
                     b.ToTable("Units");
                 });

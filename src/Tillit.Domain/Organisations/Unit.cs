@@ -42,7 +42,7 @@ public sealed class Unit : Entity
     /// <summary>"/{rootId}/{childId}/.../{Id}/" in compact hex.</summary>
     public string Path { get; private set; }
 
-    public int Depth => Path.Count(c => c == '/') - 2;
+    public int Depth => Path.AsSpan().Count('/') - 2;
 
     public static string Segment(Guid id) => id.ToString("N");
 

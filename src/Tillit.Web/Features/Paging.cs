@@ -46,7 +46,9 @@ public sealed class SortColumns<T>
         ArgumentNullException.ThrowIfNull(request);
         var sort = request.Sort is not null && _columns.ContainsKey(request.Sort) ? request.Sort : DefaultColumn;
         var total = await query.CountAsync(cancellationToken);
-        var ordered = _columns[sort](query, request.Descending).ThenBy(tieBreaker);
+        // The tie-breaker runs in the same direction, so an index on (column, id) serves both directions.
+        var sorted = _columns[sort](query, request.Descending);
+        var ordered = request.Descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
         var items = await ordered
             .Skip((request.SafePage - 1) * request.SafeSize)
             .Take(request.SafeSize)

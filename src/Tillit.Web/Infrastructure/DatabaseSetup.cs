@@ -43,6 +43,9 @@ public static class DatabaseSetup
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
         services.AddSingleton<SqlCommandCounter>();
+        services.AddMemoryCache();
+        services.AddSingleton<OrganisationCache>();
+        services.AddSingleton<OrganisationCacheInvalidator>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddDbContext<TillitDbContext>((sp, options) =>
@@ -56,7 +59,7 @@ public static class DatabaseSetup
                 PostgresProvider.Configure(options, connectionString);
             }
 
-            options.AddInterceptors(sp.GetRequiredService<SqlCommandCounter>());
+            options.AddInterceptors(sp.GetRequiredService<SqlCommandCounter>(), sp.GetRequiredService<OrganisationCacheInvalidator>());
         });
         return services;
     }
@@ -82,6 +85,26 @@ public static class DatabaseSetup
 }
 
 public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>
+/// Opens the request's database connection once, for every query of the request (session, grants,
+/// page), instead of EF opening and closing it around each query. On SQLite every open re-registers
+/// EF's SQL functions on the pooled handle (finalizable objects by the dozen per request), which cost
+/// more than the queries of a small page. The connection goes back to the pool when the request's
+/// scope disposes the context.
+/// </summary>
+public sealed class DbConnectionPerRequestMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, TillitDbContext db)
+    {
+        if (context.GetEndpoint() is not null)
+        {
+            await db.Database.OpenConnectionAsync(context.RequestAborted);
+        }
+
+        await next(context);
+    }
+}
 
 /// <summary>/health/ready: the database answers and no migration is pending.</summary>
 internal sealed class DatabaseReadyCheck(TillitDbContext db) : IHealthCheck

@@ -54,6 +54,8 @@ public static class TillitHost
         services.AddTillitAuthorization();
 
         services.AddLocalization();
+        services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -115,6 +117,7 @@ public static class TillitHost
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<DbConnectionPerRequestMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<SecondFactorEnrolmentMiddleware>();

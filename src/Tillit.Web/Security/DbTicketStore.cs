@@ -11,7 +11,7 @@ namespace Tillit.Web.Security;
 /// Keeps sign-in sessions in the database. A new random key is made at each sign-in; sign-out deletes
 /// the row, so the session ends on the server for every copy of the cookie, on every instance.
 /// </summary>
-public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
+public sealed class DbTicketStore(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock) : ITicketStore
 {
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -44,8 +44,19 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        // Every request reads its session: within a request, the request's own context (and open
+        // connection) does it. Writes below keep a scope of their own, so they never save anything else.
+        if (http.HttpContext?.RequestServices.GetService<TillitDbContext>() is { } requestDb)
+        {
+            return await RetrieveAsync(requestDb, key);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+        return await RetrieveAsync(scope.ServiceProvider.GetRequiredService<TillitDbContext>(), key);
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveAsync(TillitDbContext db, string key)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == key && s.ExpiresUtc > now)

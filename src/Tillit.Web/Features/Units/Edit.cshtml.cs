@@ -25,7 +25,7 @@ public sealed class EditModel(SaveUnit save, UnitQueries queries, IStringLocaliz
         Id = id;
         if (id is { } existing)
         {
-            var outcome = await queries.GetAsync(existing, cancellationToken);
+            var outcome = await queries.FindAsync(existing, cancellationToken);
             if (this.ToPageResult(outcome, l) is { } refused)
             {
                 return refused;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Tillit.Data;
 using Tillit.Domain.Organisations;
+using Tillit.Web.Infrastructure;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Units;
@@ -11,7 +12,7 @@ public sealed record UnitRow(Guid Id, string Name, UnitKind Kind, Guid? ParentId
 public sealed record UnitDetails(Guid Id, string Name, UnitKind Kind, Guid? ParentId, string? ParentName, int Version, IReadOnlyList<UnitRow> Children, int People);
 
 /// <summary>Lists and reads units, limited to the units the user's scope covers.</summary>
-public sealed class UnitQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http)
+public sealed class UnitQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http, PeopleCountQueries peopleCounts, OrganisationCache cache)
 {
     public static readonly SortColumns<Unit> Sorts = new SortColumns<Unit>("name")
         .Add("name", u => u.Name)
@@ -33,46 +34,76 @@ public sealed class UnitQueries(TillitDbContext db, CurrentUser user, IAuthoriza
             query = query.Where(u => u.Kind == kind);
         }
 
-        return await Sorts.PageAsync(
+        var rows = await Sorts.PageAsync(
             query,
             page,
-            u => new UnitRow(u.Id, u.Name, u.Kind, u.ParentId, db.Units.Where(p => p.Id == u.ParentId).Select(p => p.Name).FirstOrDefault(), db.People.Count(p => p.UnitId == u.Id)),
+            u => new UnitRow(u.Id, u.Name, u.Kind, u.ParentId, db.Units.Where(p => p.Id == u.ParentId).Select(p => p.Name).FirstOrDefault(), 0),
             u => u.Id,
             cancellationToken);
+        var people = await peopleCounts.PerUnitAsync(cancellationToken);
+        return rows with { Items = [.. rows.Items.Select(r => r with { People = people.GetValueOrDefault(r.Id) })] };
     }
 
     /// <summary>The unit, or NotFound when it does not exist in this organisation, Forbidden when outside the scope.</summary>
     public async Task<Outcome<UnitDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (unit is null)
+        var found = await FindAsync(id, cancellationToken);
+        if (found.Value is not { } unit)
         {
-            return Outcome<UnitDetails>.NotFound();
+            return found.Kind == OutcomeKind.Forbidden ? Outcome<UnitDetails>.Forbidden() : Outcome<UnitDetails>.NotFound();
         }
 
-        var check = await authorization.AuthorizeAsync(http.HttpContext!.User, unit, new PermissionRequirement(Permissions.UnitsRead));
-        if (!check.Succeeded)
-        {
-            return Outcome<UnitDetails>.Forbidden();
-        }
-
+        var people = await peopleCounts.PerUnitAsync(cancellationToken);
         var children = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == id)
             .OrderBy(u => u.Name)
             .Take(500)
-            .Select(u => new UnitRow(u.Id, u.Name, u.Kind, u.ParentId, null, db.People.Count(p => p.UnitId == u.Id)))
+            .Select(u => new UnitRow(u.Id, u.Name, u.Kind, u.ParentId, null, 0))
             .ToListAsync(cancellationToken);
-        var extra = await db.Units.AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { Parent = db.Units.Where(p => p.Id == u.ParentId).Select(p => p.Name).FirstOrDefault(), People = db.People.Count(p => p.UnitId == u.Id) })
-            .FirstAsync(cancellationToken);
-        return Outcome<UnitDetails>.Ok(new UnitDetails(unit.Id, unit.Name, unit.Kind, unit.ParentId, extra.Parent, unit.Version, children, extra.People));
+        var parent = unit.ParentId is { } parentId
+            ? await db.Units.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return Outcome<UnitDetails>.Ok(new UnitDetails(
+            unit.Id,
+            unit.Name,
+            unit.Kind,
+            unit.ParentId,
+            parent,
+            unit.Version,
+            [.. children.Select(c => c with { People = people.GetValueOrDefault(c.Id) })],
+            people.GetValueOrDefault(unit.Id)));
     }
 
-    /// <summary>Units for a choice list (parent unit, a person's unit), in tree order, capped.</summary>
+    /// <summary>The unit alone, as the edit form needs it; NotFound or Forbidden as for <see cref="GetAsync"/>.</summary>
+    public async Task<Outcome<Unit>> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return Outcome<Unit>.NotFound();
+        }
+
+        var check = await authorization.AuthorizeAsync(http.HttpContext!.User, unit, new PermissionRequirement(Permissions.UnitsRead));
+        return check.Succeeded ? Outcome<Unit>.Ok(unit) : Outcome<Unit>.Forbidden();
+    }
+
+    /// <summary>
+    /// Units for a choice list (parent unit, a person's unit), in tree order, capped. Every form with a
+    /// unit field shows all of them (400 in the large municipality), so the list is kept in the
+    /// <see cref="OrganisationCache"/> until a unit is saved.
+    /// </summary>
     public async Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> ChoicesAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.Units.AsNoTracking().OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name, r.Path.Count(c => c == '/') - 2)).ToList();
+        if (db.CurrentOrganisationId is not { } organisationId)
+        {
+            return [];
+        }
+
+        var choices = await cache.GetOrCreateAsync(typeof(Unit), "unit-choices", organisationId, async () =>
+        {
+            var rows = await db.Units.AsNoTracking().OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+            return rows.Select(r => (r.Id, r.Name, r.Path.AsSpan().Count('/') - 2)).ToArray();
+        });
+        return choices;
     }
 }

@@ -12,7 +12,7 @@ using Tillit.Data;
 namespace Tillit.Data.Postgres.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128014550_Initial")]
+    [Migration("20261128025755_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -654,9 +654,9 @@ namespace Tillit.Data.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "Name");
-
                     b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Name", "Id");
 
                     b.ToTable("People");
                 });
@@ -696,9 +696,13 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("OrganisationId", "Name");
+                    b.HasIndex("OrganisationId", "Kind", "Id");
 
-                    b.HasIndex("OrganisationId", "Path");
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
+                    b.HasIndex("OrganisationId", "ParentId", "Name");
+
+                    b.HasIndex("OrganisationId", "Path", "Id");
 
                     b.ToTable("Units");
                 });

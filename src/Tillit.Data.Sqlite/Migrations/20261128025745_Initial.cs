@@ -525,9 +525,9 @@ namespace Tillit.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_OrganisationId_Name",
+                name: "IX_People_OrganisationId_Name_Id",
                 table: "People",
-                columns: new[] { "OrganisationId", "Name" });
+                columns: new[] { "OrganisationId", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_OrganisationId_UnitId",
@@ -570,14 +570,24 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Units_OrganisationId_Name",
+                name: "IX_Units_OrganisationId_Kind_Id",
                 table: "Units",
-                columns: new[] { "OrganisationId", "Name" });
+                columns: new[] { "OrganisationId", "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Units_OrganisationId_Path",
+                name: "IX_Units_OrganisationId_Name_Id",
                 table: "Units",
-                columns: new[] { "OrganisationId", "Path" });
+                columns: new[] { "OrganisationId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_OrganisationId_ParentId_Name",
+                table: "Units",
+                columns: new[] { "OrganisationId", "ParentId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_OrganisationId_Path_Id",
+                table: "Units",
+                columns: new[] { "OrganisationId", "Path", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",

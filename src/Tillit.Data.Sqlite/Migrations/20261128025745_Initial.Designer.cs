@@ -11,7 +11,7 @@ using Tillit.Data;
 namespace Tillit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128014537_Initial")]
+    [Migration("20261128025745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -645,9 +645,9 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "Name");
-
                     b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Name", "Id");
 
                     b.ToTable("People");
                 });
@@ -687,9 +687,13 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("OrganisationId", "Name");
+                    b.HasIndex("OrganisationId", "Kind", "Id");
 
-                    b.HasIndex("OrganisationId", "Path");
+                    b.HasIndex("OrganisationId", "Name", "Id");
+
+                    b.HasIndex("OrganisationId", "ParentId", "Name");
+
+                    b.HasIndex("OrganisationId", "Path", "Id");
 
                     b.ToTable("Units");
                 });
