@@ -161,11 +161,13 @@ DOCUMENT_ID="$(json_id "/api/v1/documents" "Authorization: Bearer $OFFICER_TOKEN
 ENDPOINTS=(
   / /units "/units?page=3&sort=kind" "/units?q=skolan" "/units/$UNIT_ID" /units/new "/units/$UNIT_ID/edit"
   /people "/people?page=300&sort=name" "/people?q=anna" "/people/$PERSON_ID" /people/new "/people/$PERSON_ID/edit"
-  /roles "/roles?page=3" "/roles/$ASSIGNMENT_ID" /roles/new /accounts /documents "/documents/$DOCUMENT_ID"
-  /account/tokens /api-docs
+  "/people/$PERSON_ID/account"
+  /roles "/roles?page=3" "/roles/$ASSIGNMENT_ID" /roles/new /documents "/documents/$DOCUMENT_ID"
+  /audit /account/activity /account/tokens /account/tokens/new /api-docs
   /api/v1/units "/api/v1/units?page=3&sort=kind" "/api/v1/units/$UNIT_ID"
-  /api/v1/people "/api/v1/people?page=300&sort=name" "/api/v1/people/$PERSON_ID"
-  /api/v1/role-assignments "/api/v1/role-assignments?page=3" /api/v1/documents
+  /api/v1/people "/api/v1/people?page=300&sort=name" "/api/v1/people?q=anna" "/api/v1/people/$PERSON_ID"
+  /api/v1/role-assignments "/api/v1/role-assignments?page=3" "/api/v1/role-assignments/$ASSIGNMENT_ID"
+  /api/v1/documents /api/v1/audit-events /api/v1/me
 )
 
 # ---------------------------------------------------------------- measuring

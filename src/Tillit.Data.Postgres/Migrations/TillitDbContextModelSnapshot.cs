@@ -468,9 +468,13 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("OrganisationId", "PersonId");
+                    b.HasIndex("OrganisationId", "PersonId", "ValidFrom");
 
                     b.HasIndex("OrganisationId", "Role", "ScopeId");
+
+                    b.HasIndex("OrganisationId", "ValidFrom", "Id");
+
+                    b.HasIndex("OrganisationId", "ValidTo", "Id");
 
                     b.ToTable("RoleAssignments");
                 });

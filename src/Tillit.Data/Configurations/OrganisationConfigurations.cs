@@ -60,8 +60,13 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     public void Configure(EntityTypeBuilder<RoleAssignment> builder)
     {
         builder.Property(r => r.DecisionReference).HasMaxLength(200);
-        builder.HasIndex(r => new { r.OrganisationId, r.PersonId });
+        // A person's appointments, newest first (their page, their grants at every request).
+        builder.HasIndex(r => new { r.OrganisationId, r.PersonId, r.ValidFrom });
         builder.HasIndex(r => new { r.OrganisationId, r.Role, r.ScopeId });
+
+        // The list's sort columns with the id as tie-breaker (see UnitConfiguration).
+        builder.HasIndex(r => new { r.OrganisationId, r.ValidFrom, r.Id });
+        builder.HasIndex(r => new { r.OrganisationId, r.ValidTo, r.Id });
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AppointedById).OnDelete(DeleteBehavior.Restrict);
     }

@@ -41,11 +41,15 @@ public sealed class SortColumns<T>
 
     public bool IsAllowed(string? name) => name is null || _columns.ContainsKey(name);
 
-    public async Task<Paged<TOut>> PageAsync<TOut, TTie>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, TTie>> tieBreaker, CancellationToken cancellationToken)
+    public async Task<Paged<TOut>> PageAsync<TOut, TTie>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, TTie>> tieBreaker, CancellationToken cancellationToken, CachedTotal? cachedTotal = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sort = request.Sort is not null && _columns.ContainsKey(request.Sort) ? request.Sort : DefaultColumn;
-        var total = await query.CountAsync(cancellationToken);
+        var total = cachedTotal is null
+            ? await query.CountAsync(cancellationToken)
+            : (await cachedTotal.Cache.GetOrCreateAsync(cachedTotal.Sources, "total:" + cachedTotal.Key, cachedTotal.OrganisationId, async () =>
+                new System.Runtime.CompilerServices.StrongBox<int>(await query.CountAsync(cancellationToken)))).Value;
+
         // The tie-breaker runs in the same direction, so an index on (column, id) serves both directions.
         var sorted = _columns[sort](query, request.Descending);
         var ordered = request.Descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
@@ -57,3 +61,10 @@ public sealed class SortColumns<T>
         return new Paged<TOut>(items, total, request.SafePage, request.SafeSize, sort, request.Descending);
     }
 }
+
+/// <summary>
+/// Where a list's total comes from when counting it on every view is too dear (50,000 people or
+/// appointments): the organisation cache, under a key naming the list and every filter that changes
+/// the count, made stale by any save of the source types.
+/// </summary>
+public sealed record CachedTotal(Infrastructure.OrganisationCache Cache, Type[] Sources, Guid OrganisationId, string Key);

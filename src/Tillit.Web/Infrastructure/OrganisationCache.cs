@@ -20,11 +20,18 @@ public sealed class OrganisationCache(IMemoryCache cache)
     // A new generation per (type, organisation) retires every value computed from the old one.
     private readonly ConcurrentDictionary<(Type Source, Guid OrganisationId), long> _generations = new();
 
-    public async Task<T> GetOrCreateAsync<T>(Type source, string name, Guid organisationId, Func<Task<T>> create)
+    public Task<T> GetOrCreateAsync<T>(Type source, string name, Guid organisationId, Func<Task<T>> create)
+        where T : class =>
+        GetOrCreateAsync([source], name, organisationId, create);
+
+    /// <summary>A value computed from records of several types: a save of any of them makes it stale.</summary>
+    public async Task<T> GetOrCreateAsync<T>(Type[] sources, string name, Guid organisationId, Func<Task<T>> create)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(create);
-        var key = (source, name, organisationId, Generation(source, organisationId));
+        var generations = string.Join(',', sources.Select(s => s.Name + ":" + Generation(s, organisationId).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var key = (name, organisationId, generations);
         if (cache.TryGetValue(key, out T? value) && value is not null)
         {
             return value;

@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Tillit.Data;
 using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+using Tillit.Web.Infrastructure;
 
 namespace Tillit.Web.Features.Home;
 
 public sealed record HomeFigures(int Units, int People, int CurrentDocuments, string? PolicyTitle, Guid? PolicyId);
 
-/// <summary>The few figures the start page shows today: one query, and a people count kept for a minute.</summary>
-public sealed class HomeQueries(TillitDbContext db, IMemoryCache cache)
+/// <summary>
+/// The few figures the start page shows today: one query, and the number of people from the
+/// <see cref="OrganisationCache"/> (counting 50,000 people on each view of the start page cost more
+/// than the rest of the page together).
+/// </summary>
+public sealed class HomeQueries(TillitDbContext db, OrganisationCache cache)
 {
-    /// <summary>
-    /// Counting every person (50,000 in a large municipality) on each view of the start page costs more
-    /// than the rest of the page together; an overview figure a minute old is good enough.
-    /// </summary>
-    public static readonly TimeSpan PeopleCountLifetime = TimeSpan.FromMinutes(1);
-
     public async Task<HomeFigures> FiguresAsync(CancellationToken cancellationToken)
     {
         if (db.CurrentOrganisationId is not { } organisationId)
@@ -39,13 +38,8 @@ public sealed class HomeQueries(TillitDbContext db, IMemoryCache cache)
             return new HomeFigures(0, 0, 0, null, null);
         }
 
-        var key = (nameof(HomeFigures.People), organisationId);
-        if (!cache.TryGetValue(key, out int people))
-        {
-            people = await db.People.CountAsync(p => p.IsActive, cancellationToken);
-            cache.Set(key, people, PeopleCountLifetime);
-        }
-
-        return figures with { People = people };
+        var people = await cache.GetOrCreateAsync(typeof(Person), "active-people", organisationId, async () =>
+            new System.Runtime.CompilerServices.StrongBox<int>(await db.People.CountAsync(p => p.IsActive, cancellationToken)));
+        return figures with { People = people.Value };
     }
 }

@@ -42,7 +42,8 @@ public sealed class PeopleQueries(
     IAuthorizationService authorization,
     IHttpContextAccessor http,
     TimeProvider clock,
-    Infrastructure.Audit.AuditTrail trail)
+    Infrastructure.Audit.AuditTrail trail,
+    Infrastructure.OrganisationCache cache)
 {
     public static readonly IReadOnlyList<string> SortNames = ["name", "email", "unit"];
 
@@ -58,9 +59,9 @@ public sealed class PeopleQueries(
             query = query.Where(p => units.Contains(p.UnitId));
         }
 
-        if (!string.IsNullOrWhiteSpace(search))
+        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLowerInvariant();
+        if (term is not null)
         {
-            var term = search.Trim().ToLowerInvariant();
             query = query.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term));
         }
 
@@ -69,6 +70,11 @@ public sealed class PeopleQueries(
             query = query.Where(p => p.UnitId == unit);
         }
 
+        // Counting 50,000 people on every view cost more than the page; the total is kept until a person
+        // (or, for a reader limited to some units, a unit) is saved.
+        var total = db.CurrentOrganisationId is { } organisationId
+            ? new CachedTotal(cache, scope is null ? [typeof(Person)] : [typeof(Person), typeof(Unit)], organisationId, $"people|{(scope is null ? "*" : string.Join(';', scope))}|{term}|{unitId}")
+            : null;
         var result = await Sorts().PageAsync(
             query,
             page,
@@ -82,7 +88,8 @@ public sealed class PeopleQueries(
                 p.IsActive,
                 db.Users.Any(a => a.PersonId == p.Id)),
             p => p.Id,
-            cancellationToken);
+            cancellationToken,
+            total);
 
         // A list of people is protected data too: one event names the query and the number of rows.
         await trail.RecordListAsync(Infrastructure.Audit.AuditTrail.Protected.Person, $"q={search};unit={unitId};page={page.SafePage};sort={page.Sort}", result.Items.Count);
@@ -143,7 +150,7 @@ public sealed class PeopleQueries(
     {
         var scope = await user.UnitScopeAsync(Permissions.PeopleRead, cancellationToken);
         var rows = await db.Units.AsNoTracking().WithinScope(scope).OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name, r.Path.Count(c => c == '/') - 2)).ToList();
+        return rows.Select(r => (r.Id, r.Name, r.Path.AsSpan().Count('/') - 2)).ToList();
     }
 
     private async Task<AccountStatus> AccountAsync(Guid personId, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed record PersonChoice(Guid Id, string Name, string Email, string? Un
 /// Lists and reads role assignments. A reader whose permission holds for some units only sees the
 /// appointments of the people in those units; every list is one count and one page query.
 /// </summary>
-public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http, TimeProvider clock, Infrastructure.Audit.AuditTrail trail)
+public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, IAuthorizationService authorization, IHttpContextAccessor http, TimeProvider clock, Infrastructure.Audit.AuditTrail trail, Infrastructure.OrganisationCache cache)
 {
     public const int ChoiceLimit = 20;
 
@@ -71,7 +71,16 @@ public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, 
             _ => query,
         };
 
-        var result = await Sorts().PageAsync(query, page, Row(db, today), a => a.Id, cancellationToken);
+        // The total is kept until an appointment (or, for a reader limited to some units, a person or unit) is saved.
+        var scope = await user.UnitScopeAsync(Permissions.RolesRead, cancellationToken);
+        var total = db.CurrentOrganisationId is { } organisationId
+            ? new CachedTotal(
+                cache,
+                scope is null ? [typeof(RoleAssignment)] : [typeof(RoleAssignment), typeof(Domain.Organisations.Person), typeof(Domain.Organisations.Unit)],
+                organisationId,
+                $"roles|{(scope is null ? "*" : string.Join(';', scope))}|{role}|{status}|{personId}|{today:yyyy-MM-dd}")
+            : null;
+        var result = await Sorts().PageAsync(query, page, Row(db, today), a => a.Id, cancellationToken, total);
         await trail.RecordListAsync(Infrastructure.Audit.AuditTrail.Protected.RoleAssignment, $"role={role};status={status};person={personId};page={page.SafePage};sort={page.Sort}", result.Items.Count);
         return result;
     }

@@ -12,7 +12,7 @@ using Tillit.Data;
 namespace Tillit.Data.Postgres.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128025755_Initial")]
+    [Migration("20261128030335_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -471,9 +471,13 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("OrganisationId", "PersonId");
+                    b.HasIndex("OrganisationId", "PersonId", "ValidFrom");
 
                     b.HasIndex("OrganisationId", "Role", "ScopeId");
+
+                    b.HasIndex("OrganisationId", "ValidFrom", "Id");
+
+                    b.HasIndex("OrganisationId", "ValidTo", "Id");
 
                     b.ToTable("RoleAssignments");
                 });

@@ -11,7 +11,7 @@ using Tillit.Data;
 namespace Tillit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128025745_Initial")]
+    [Migration("20261128030329_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -462,9 +462,13 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("OrganisationId", "PersonId");
+                    b.HasIndex("OrganisationId", "PersonId", "ValidFrom");
 
                     b.HasIndex("OrganisationId", "Role", "ScopeId");
+
+                    b.HasIndex("OrganisationId", "ValidFrom", "Id");
+
+                    b.HasIndex("OrganisationId", "ValidTo", "Id");
 
                     b.ToTable("RoleAssignments");
                 });
