@@ -10,6 +10,7 @@
 #   --warmup D      wrk duration per endpoint in the warm-up pass before measuring (default 5s)
 #   --only REGEX    measure only the endpoints whose path matches (the baseline always runs)
 #   --no-publish    reuse bench/out from an earlier run
+#   --no-audit-pass skip the second pass over the protected pages with read auditing switched off
 # Prints one line per endpoint: requests/s, p50, p99, the baseline's requests/s in a run just
 # before it and the ratio to that, SQL commands per request, the highest resident memory sampled during that endpoint's run, the machine's load
 # average, and which budget it misses. The table is also written to bench/results/. Everything
@@ -20,7 +21,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 OUT="$ROOT/bench/out"
 RESULTS="$ROOT/bench/results"
 
-PROVIDER=Sqlite DURATION=10s CONNECTIONS=32 THREADS=2 PEOPLE=50000 UNITS=400 WARMUP=5s ONLY="" PUBLISH=1
+PROVIDER=Sqlite DURATION=10s CONNECTIONS=32 THREADS=2 PEOPLE=50000 UNITS=400 WARMUP=5s ONLY="" PUBLISH=1 AUDIT_PASS=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgres) PROVIDER=Postgres; shift ;;
@@ -32,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --no-publish) PUBLISH=0; shift ;;
+    --no-audit-pass) AUDIT_PASS=0; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -111,14 +113,23 @@ ADMIN_TOKEN="$(tillit admin create-token --email "$ADMIN" --name bench | tail -n
 # ---------------------------------------------------------------- server
 PORT="$(tillit_pg_free_port)"
 BASE="http://127.0.0.1:$PORT"
-(cd "$OUT" && exec dotnet tillit.dll --urls "$BASE") >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fsS -o /dev/null "$BASE/health/ready" || { say "Tillit did not become ready"; cat "$WORK/server.log" >&2; exit 1; }
+start_server() { # extra environment assignments for this start, e.g. Audit__AuditReads=false
+  (cd "$OUT" && exec env "$@" dotnet tillit.dll --urls "$BASE") >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fsS -o /dev/null "$BASE/health/ready" || { say "Tillit did not become ready"; cat "$WORK/server.log" >&2; exit 1; }
+}
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+start_server
 
 # Signs in through the form (antiforgery token and all) and prints the session cookie header.
 sign_in() {
@@ -226,6 +237,7 @@ measure() { # path, auth header, label
   [[ -z "$errors" ]] || missed+="ERRORS(${errors% }) "
   # The session must still be alive, or the figures measured a redirect.
   [[ -z "$header" || "$(status_of "$path" "$header")" == 200 ]] || missed+="NOT-200-AFTER-RUN "
+  LAST_RPS="${rps:-0}"
   [[ "$QUIET_BASELINE" -eq 1 ]] && return 0
   printf '%-36s %8s %8s %8s %8s %6s %4s %7s %6s  %s\n' "$label" "${rps:-?}" "$p50" "$p99" "$BASELINE_RPS" "$ratio" "${sql:-?}" "$peak" "$load" "${missed:-ok}" | tee -a "$TABLE" >&2
 }
@@ -270,6 +282,7 @@ head -n 1 "$TABLE" >&2
 # Each endpoint is measured right after a run of the baseline, and its ratio is to that run: on a
 # machine shared with other work the baseline moves with the load, and adjacent runs share it.
 QUIET_BASELINE=0
+declare -a AUDITED_RPS
 measure /bench/baseline "" "/bench/baseline"
 BASELINES=("$BASELINE_RPS")
 QUIET_BASELINE=1
@@ -277,12 +290,38 @@ for i in "${!PLAN_PATHS[@]}"; do
   if [[ "$i" -gt 0 ]]; then measure /bench/baseline "" ""; BASELINES+=("$BASELINE_RPS"); fi
   QUIET_BASELINE=0
   measure "${PLAN_PATHS[$i]}" "${PLAN_HEADERS[$i]}" "${PLAN_LABELS[$i]}"
+  AUDITED_RPS[$i]="$LAST_RPS"
   QUIET_BASELINE=1
 done
 BASELINE_SUMMARY="$(printf '%s\n' "${BASELINES[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "baseline over the run: min %s, median %s, max %s req/s", a[1], a[int((NR + 1) / 2)], a[NR] }')"
 say "$BASELINE_SUMMARY"
 
 HWM="$(hwm_mb)"
+
+# The audit trail's budget: a page whose reads are recorded serves at least 60 % of the requests of
+# the same page with read auditing switched off (Audit:AuditReads=false), measured on a restart.
+AUDIT_TABLE="$WORK/audit-table"
+: >"$AUDIT_TABLE"
+if [[ "$AUDIT_PASS" -eq 1 ]]; then
+  stop_server
+  start_server Audit__AuditReads=false
+  OFFICER_COOKIE="$(sign_in "$OFFICER")" ADMIN_COOKIE="$(sign_in "$ADMIN")"
+  say ""
+  say "Protected pages again with Audit:AuditReads=false (the audit trail's budget: audited >= 60 % of this):"
+  printf '%-36s %8s %8s %8s  %s\n' endpoint "audited" "off" "share" budget | tee "$AUDIT_TABLE" >&2
+  for i in "${!PLAN_PATHS[@]}"; do
+    path="${PLAN_PATHS[$i]}"
+    [[ "$path" =~ ^/(people|roles|api/v1/people|api/v1/role-assignments)(/|\?|$) ]] || continue
+    [[ "$path" == */new || "$path" == */edit || "$path" == */account ]] && continue
+    header="${PLAN_HEADERS[$i]}"
+    [[ "$header" == Cookie:* ]] && { [[ "${PLAN_LABELS[$i]}" == *"(admin)" ]] && header="$ADMIN_COOKIE" || header="$OFFICER_COOKIE"; }
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$header" "$BASE$path" >/dev/null 2>&1 || true
+    off="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$header" "$BASE$path" 2>/dev/null | awk '/^Requests\/sec/ { printf "%.0f", $2 }')"
+    share="$(python3 -c "import sys; print(f'{int(sys.argv[1]) / max(1, int(sys.argv[2])):.2f}')" "${AUDITED_RPS[$i]:-0}" "${off:-0}")"
+    verdict="$(python3 -c "import sys; print('ok' if float(sys.argv[1]) >= 0.6 else 'share')" "$share")"
+    printf '%-36s %8s %8s %8s  %s\n' "${PLAN_LABELS[$i]}" "${AUDITED_RPS[$i]:-?}" "${off:-?}" "$share" "$verdict" | tee -a "$AUDIT_TABLE" >&2
+  done
+fi
 say ""
 for note in "${NOTES[@]}"; do say "note: $note"; done
 say "Generated the data set in ${GENERATE_SECONDS} s. Tillit's peak resident memory (VmHWM): ${HWM} MB (budget ${MAX_RSS_MB} MB)."
@@ -296,8 +335,10 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
   echo "# $PEOPLE people, $UNITS units, generated in ${GENERATE_SECONDS} s; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up each; VmHWM ${HWM} MB"
   echo "# ratio = req/s over the req/s of the baseline run just before it (base/s); $BASELINE_SUMMARY"
   cat "$TABLE"
+  [[ -s "$AUDIT_TABLE" ]] && { echo; echo "# protected pages: req/s with read auditing, without (Audit:AuditReads=false, after a restart), share"; cat "$AUDIT_TABLE"; }
   for note in "${NOTES[@]}"; do echo "note: $note"; done
 } >"$RESULTS/$STAMP-${PROVIDER,,}.txt"
 cat "$TABLE"
 echo "$BASELINE_SUMMARY"
+[[ -s "$AUDIT_TABLE" ]] && { echo; cat "$AUDIT_TABLE"; }
 echo "(saved to bench/results/$STAMP-${PROVIDER,,}.txt; load now: $(cut -d' ' -f1-3 /proc/loadavg))"

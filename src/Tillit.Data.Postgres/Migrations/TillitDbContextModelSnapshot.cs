@@ -254,9 +254,13 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("ActorPersonId", "Sequence");
 
+                    b.HasIndex("OrganisationId", "Sequence");
+
                     b.HasIndex("OrganisationId", "TimeUtc");
 
                     b.HasIndex("RecordType", "RecordId", "Sequence");
+
+                    b.HasIndex("OrganisationId", "ActorPersonId", "Action", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });

@@ -245,9 +245,13 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.HasIndex("ActorPersonId", "Sequence");
 
+                    b.HasIndex("OrganisationId", "Sequence");
+
                     b.HasIndex("OrganisationId", "TimeUtc");
 
                     b.HasIndex("RecordType", "RecordId", "Sequence");
+
+                    b.HasIndex("OrganisationId", "ActorPersonId", "Action", "Sequence");
 
                     b.ToTable("AuditEvents");
                 });

@@ -134,6 +134,12 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Audit.A
         builder.HasIndex(e => new { e.RecordType, e.RecordId, e.Sequence });
         builder.HasIndex(e => new { e.OrganisationId, e.TimeUtc });
         builder.HasIndex(e => new { e.ActorPersonId, e.Sequence });
+
+        // The trail search, newest first: without it every view sorted all of the organisation's events.
+        builder.HasIndex(e => new { e.OrganisationId, e.Sequence });
+
+        // A person's own sign-ins and account events, found among the many reads, lists and token uses.
+        builder.HasIndex(e => new { e.OrganisationId, e.ActorPersonId, e.Action, e.Sequence });
     }
 }
 

@@ -81,6 +81,23 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await RefreshStatisticsAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives SQLite's planner statistics (PostgreSQL's autovacuum keeps its own). Without them SQLite
+    /// guesses, and with the indexes of a large organisation it guessed wrong: walking every audit
+    /// event or appointment in index order to avoid sorting a handful. A sampled ANALYZE takes well
+    /// under a second even on millions of rows; it runs at every start, so a database that grew since
+    /// is planned for its new size.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(TillitDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", cancellationToken);
+        }
     }
 }
 

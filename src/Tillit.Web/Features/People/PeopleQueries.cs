@@ -146,12 +146,8 @@ public sealed class PeopleQueries(
     }
 
     /// <summary>Units for the filter of the list: those within the user's scope, in tree order, capped.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> UnitChoicesAsync(CancellationToken cancellationToken)
-    {
-        var scope = await user.UnitScopeAsync(Permissions.PeopleRead, cancellationToken);
-        var rows = await db.Units.AsNoTracking().WithinScope(scope).OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name, r.Path.AsSpan().Count('/') - 2)).ToList();
-    }
+    public async Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> UnitChoicesAsync(CancellationToken cancellationToken) =>
+        await Units.UnitQueries.CachedChoicesAsync(db, cache, await user.UnitScopeAsync(Permissions.PeopleRead, cancellationToken), cancellationToken);
 
     private async Task<AccountStatus> AccountAsync(Guid personId, CancellationToken cancellationToken)
     {

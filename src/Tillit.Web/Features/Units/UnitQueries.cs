@@ -87,23 +87,28 @@ public sealed class UnitQueries(TillitDbContext db, CurrentUser user, IAuthoriza
         return check.Succeeded ? Outcome<Unit>.Ok(unit) : Outcome<Unit>.Forbidden();
     }
 
+    /// <summary>Units for a choice list (parent unit, a person's unit), in tree order, capped.</summary>
+    public Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> ChoicesAsync(CancellationToken cancellationToken) =>
+        CachedChoicesAsync(db, cache, null, cancellationToken);
+
     /// <summary>
-    /// Units for a choice list (parent unit, a person's unit), in tree order, capped. Every form with a
-    /// unit field shows all of them (400 in the large municipality), so the list is kept in the
-    /// <see cref="OrganisationCache"/> until a unit is saved.
+    /// The units within a scope (null: all) in tree order, capped at 2,000. Every form and filter with a
+    /// unit field lists all of them (400 in the large municipality, a third of such a page's cost), so
+    /// the list is kept in the <see cref="OrganisationCache"/> until a unit is saved.
     /// </summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> ChoicesAsync(CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(Guid Id, string Name, int Depth)>> CachedChoicesAsync(TillitDbContext db, OrganisationCache cache, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(cache);
         if (db.CurrentOrganisationId is not { } organisationId)
         {
             return [];
         }
 
-        var choices = await cache.GetOrCreateAsync(typeof(Unit), "unit-choices", organisationId, async () =>
+        return await cache.GetOrCreateAsync(typeof(Unit), "unit-choices|" + (scope is null ? "*" : string.Join(';', scope)), organisationId, async () =>
         {
-            var rows = await db.Units.AsNoTracking().OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+            var rows = await db.Units.AsNoTracking().WithinScope(scope).OrderBy(u => u.Path).Take(2000).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
             return rows.Select(r => (r.Id, r.Name, r.Path.AsSpan().Count('/') - 2)).ToArray();
         });
-        return choices;
     }
 }

@@ -119,9 +119,13 @@ public sealed class BenchGenerator(
 
     private async Task AnalyzeAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        }
+        else
+        {
+            await DatabaseSetup.RefreshStatisticsAsync(db, cancellationToken);
         }
     }
 }
