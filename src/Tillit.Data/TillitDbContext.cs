@@ -57,6 +57,15 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
             b.HasIndex(u => u.OrganisationId);
         });
 
+        // Search keys compare by code point on both databases (see SearchKeys); SQLite's default does.
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.Name.StartsWith("Search", StringComparison.Ordinal) && p.ClrType == typeof(string)))
+            {
+                property.SetCollation("C");
+            }
+        }
+
         // Every organisation-owned type gets the tenant filter and the concurrency token.
         foreach (var type in builder.Model.GetEntityTypes())
         {

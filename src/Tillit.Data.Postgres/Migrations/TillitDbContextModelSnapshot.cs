@@ -639,6 +639,24 @@ namespace Tillit.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SearchEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SearchFamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -658,6 +676,12 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "SearchEmail");
+
+                    b.HasIndex("OrganisationId", "SearchFamilyName");
+
+                    b.HasIndex("OrganisationId", "SearchName");
 
                     b.HasIndex("OrganisationId", "UnitId");
 

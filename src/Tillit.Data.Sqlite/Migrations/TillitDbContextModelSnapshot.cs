@@ -630,6 +630,21 @@ namespace Tillit.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchFamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -649,6 +664,12 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "Email")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId", "SearchEmail");
+
+                    b.HasIndex("OrganisationId", "SearchFamilyName");
+
+                    b.HasIndex("OrganisationId", "SearchName");
 
                     b.HasIndex("OrganisationId", "UnitId");
 

@@ -50,6 +50,14 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.OrganisationId, p.Email }).IsUnique();
         builder.HasIndex(p => new { p.OrganisationId, p.Name, p.Id });
         builder.HasIndex(p => new { p.OrganisationId, p.UnitId });
+
+        // Prefix search (SearchKeys): each key has its own index, so "anna" is three short index ranges.
+        builder.Property(p => p.SearchName).HasMaxLength(200);
+        builder.Property(p => p.SearchFamilyName).HasMaxLength(200);
+        builder.Property(p => p.SearchEmail).HasMaxLength(254);
+        builder.HasIndex(p => new { p.OrganisationId, p.SearchName });
+        builder.HasIndex(p => new { p.OrganisationId, p.SearchFamilyName });
+        builder.HasIndex(p => new { p.OrganisationId, p.SearchEmail });
         builder.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -59,10 +59,10 @@ public sealed class PeopleQueries(
             query = query.Where(p => units.Contains(p.UnitId));
         }
 
-        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim().ToLowerInvariant();
-        if (term is not null)
+        var term = Domain.Common.SearchKeys.Normalise(search);
+        if (term.Length > 0 && db.CurrentOrganisationId is { } searchedOrganisation)
         {
-            query = query.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term));
+            query = query.StartingWith(searchedOrganisation, term);
         }
 
         if (unitId is { } unit)

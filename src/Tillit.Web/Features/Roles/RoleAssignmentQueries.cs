@@ -5,6 +5,8 @@ using Tillit.Data;
 using Tillit.Domain.Access;
 using Tillit.Web.Security;
 
+using Tillit.Web.Features.People;
+
 namespace Tillit.Web.Features.Roles;
 
 public enum AssignmentStatus
@@ -125,10 +127,9 @@ public sealed class RoleAssignmentQueries(TillitDbContext db, CurrentUser user, 
             return [];
         }
 
-        var term = search.Trim().ToLowerInvariant();
         var people = await PeopleWithinAsync(Permissions.RolesAssign, cancellationToken);
         return await people
-            .Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term))
+            .StartingWith(db.CurrentOrganisationId ?? Guid.Empty, search)
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Take(ChoiceLimit)
             .Select(p => new PersonChoice(p.Id, p.Name, p.Email, db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).FirstOrDefault()))

@@ -291,6 +291,9 @@ namespace Tillit.Data.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    SearchFamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    SearchEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false, collation: "C"),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -539,6 +542,21 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "IX_People_OrganisationId_Name_Id",
                 table: "People",
                 columns: new[] { "OrganisationId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchEmail",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchFamilyName",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchFamilyName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchName",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_OrganisationId_UnitId",

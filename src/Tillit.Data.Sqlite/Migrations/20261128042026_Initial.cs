@@ -290,6 +290,9 @@ namespace Tillit.Data.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchFamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -538,6 +541,21 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IX_People_OrganisationId_Name_Id",
                 table: "People",
                 columns: new[] { "OrganisationId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchEmail",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchEmail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchFamilyName",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchFamilyName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId_SearchName",
+                table: "People",
+                columns: new[] { "OrganisationId", "SearchName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_OrganisationId_UnitId",
