@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Tillit.Data;
 using Tillit.Domain.Access;
-using Tillit.Web.Security;
-
 using Tillit.Web.Features.People;
+using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Roles;
 
