@@ -48,15 +48,20 @@ public sealed class BadInputTests(TillitApp app)
     }
 
     [Theory]
-    [InlineData("{\"name\": ")]
-    [InlineData("[1, 2, 3]")]
-    [InlineData("{\"name\": \"X\", \"kind\": \"not a number\"}")]
-    public async Task A_malformed_api_body_gets_400_and_nothing_is_written(string body)
+    [InlineData("{\"name\": ", "body", "Innehållet är inte giltig JSON.")]
+    [InlineData("[1, 2, 3]", "body", "Innehållet är inte giltig JSON.")]
+    [InlineData("{\"name\": \"X\", \"kind\": \"not a number\"}", "kind", "Värdet har fel form för fältet.")]
+    [InlineData("{\"name\": 5}", "name", "Värdet har fel form för fältet.")]
+    public async Task A_malformed_api_body_gets_a_problem_naming_the_field_and_nothing_is_written(string body, string field, string message)
     {
         var api = await app.ApiAsync(app.A, Role.Administrator);
         var before = await CountUnitsAsync();
         var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/units", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Uppgifterna är inte giltiga", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal(message, json.RootElement.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Equal(before, await CountUnitsAsync());
     }
 

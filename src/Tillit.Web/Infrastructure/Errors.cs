@@ -14,9 +14,30 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, IString
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed the request at /error; the path asked for is in the feature.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api"))
         {
             return false;
+        }
+
+        // A body that is not JSON, or a value of the wrong type: a validation problem naming the field.
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
+        {
+            // A syntax error carries the reader's exception inside; a wrong value names its path ("$.kind").
+            var syntax = json.InnerException is System.Text.Json.JsonException;
+            var field = !syntax && json.Path is { Length: > 2 } jsonPath && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : "body";
+            var message = field == "body" ? l["Validation.NotJson"].Value : l["Validation.WrongJsonValue"].Value;
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = l["Validation.Title"].Value,
+                },
+            });
         }
 
         var (status, title) = exception switch

@@ -86,6 +86,10 @@ public static class TillitHost
         });
 
         services.AddProblemDetails();
+
+        // Unreadable bodies and parameters reach ApiExceptionHandler in every environment (not only in
+        // Development), so the answer is always a ProblemDetails in the caller's language.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddTillitOpenApi();
 
