@@ -8,6 +8,7 @@ using Tillit.Domain.Access;
 using Tillit.Domain.Common;
 using Tillit.Domain.Documents;
 using Tillit.Domain.Organisations;
+using Tillit.Domain.Register;
 
 namespace Tillit.Data;
 
@@ -28,6 +29,18 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<GoverningDocument> Documents => Set<GoverningDocument>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<InformationSystem> InformationSystems => Set<InformationSystem>();
+
+    public DbSet<SystemDependency> SystemDependencies => Set<SystemDependency>();
+
+    public DbSet<InformationSet> InformationSets => Set<InformationSet>();
+
+    public DbSet<InformationSetSystem> InformationSetSystems => Set<InformationSetSystem>();
+
+    public DbSet<Classification> Classifications => Set<Classification>();
+
+    public DbSet<AppointmentDelegation> AppointmentDelegations => Set<AppointmentDelegation>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

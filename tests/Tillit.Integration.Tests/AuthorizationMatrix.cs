@@ -25,6 +25,9 @@ public static class AuthorizationMatrix
     // roles.assign, and the appointing rule allows all three to appoint (and end) an Employee role.
     private static readonly Role[] Appointers = [SecurityOfficer, MunicipalDirector, Administrator];
 
+    // systems.manage: the security officer and (within their scope; the test's is the organisation) a system owner.
+    private static readonly Role[] RegisterKeepers = [SecurityOfficer, SystemOwner];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -76,6 +79,24 @@ public static class AuthorizationMatrix
         Row("GET", "/roles/{id:guid}/end", Access.Only(Appointers)),
         Row("POST", "/roles/{id:guid}/end", Access.Only(Appointers)),
 
+        // Register of information systems and sets: everyone reads it; classifications are checked inside
+        Row("GET", "/systems", Access.SignedIn),
+        Row("GET", "/systems/{id:guid}", Access.SignedIn),
+        Row("GET", "/systems/new", Access.Only(RegisterKeepers)),
+        Row("POST", "/systems/new", Access.Only(RegisterKeepers)),
+        Row("GET", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("POST", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("GET", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
+        Row("POST", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
+        Row("GET", "/information-sets", Access.SignedIn),
+        Row("GET", "/information-sets/{id:guid}", Access.SignedIn),
+        Row("GET", "/information-sets/new", Access.Only(RegisterKeepers)),
+        Row("POST", "/information-sets/new", Access.Only(RegisterKeepers)),
+        Row("GET", "/information-sets/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("POST", "/information-sets/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("GET", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
+        Row("POST", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
+
         // Governing documents
         Row("GET", "/documents", Access.SignedIn),
         Row("GET", "/documents/{id:guid}", Access.SignedIn),
@@ -101,6 +122,18 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/units/{id:guid}", Access.Only(UnitReaders)),
         Row("POST", "/api/v1/units", Access.Only(Administrator)),
         Row("PUT", "/api/v1/units/{id:guid}", Access.Only(Administrator)),
+
+        // API: the register
+        Row("GET", "/api/v1/systems", Access.SignedIn),
+        Row("POST", "/api/v1/systems", Access.Only(RegisterKeepers)),
+        Row("GET", "/api/v1/systems/{id:guid}", Access.SignedIn),
+        Row("PUT", "/api/v1/systems/{id:guid}", Access.Only(RegisterKeepers)),
+        Row("POST", "/api/v1/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
+        Row("GET", "/api/v1/information-sets", Access.SignedIn),
+        Row("POST", "/api/v1/information-sets", Access.Only(RegisterKeepers)),
+        Row("GET", "/api/v1/information-sets/{id:guid}", Access.SignedIn),
+        Row("PUT", "/api/v1/information-sets/{id:guid}", Access.Only(RegisterKeepers)),
+        Row("POST", "/api/v1/information-sets/{id:guid}/classifications", Access.Only(SystemOwner)),
 
         // Infrastructure
         Row("GET", "/health/live", Access.Anyone),

@@ -23,5 +23,8 @@ public sealed class Organisation
     /// <summary>Short unique code used on the command line (e.g. "exempelby").</summary>
     public string Code { get; set; }
 
+    /// <summary>How many months a new classification holds unless the classifier sets another date.</summary>
+    public int ClassificationValidityMonths { get; set; } = 12;
+
     public int Version { get; set; }
 }

@@ -10,5 +10,7 @@ public static class PageRoutes
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AddPageRoute("/Units/Edit", "units/new");
         conventions.AddPageRoute("/People/Edit", "people/new");
+        conventions.AddPageRoute("/Systems/Edit", "systems/new");
+        conventions.AddPageRoute("/InformationSets/Edit", "information-sets/new");
     }
 }

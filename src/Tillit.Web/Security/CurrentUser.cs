@@ -74,6 +74,20 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, TillitDbContext d
                 || (g.ScopeKind == ScopeKind.Unit && g.UnitPath is not null && unitPath.StartsWith(g.UnitPath, StringComparison.Ordinal))));
 
     /// <summary>
+    /// True when the permission covers the information system: organisation scope, a unit scope above the
+    /// system's unit, or a system scope naming the system (a system owner's appointment).
+    /// </summary>
+    public async Task<bool> HasForSystemAsync(string permission, Guid systemId, string? unitPath, CancellationToken cancellationToken = default) =>
+        (await GrantsAsync(cancellationToken)).Any(g => Permissions.Grants(g.Role, permission)
+            && (g.ScopeKind == ScopeKind.Organisation
+                || (g.ScopeKind == ScopeKind.InformationSystem && g.ScopeId == systemId)
+                || (g.ScopeKind == ScopeKind.Unit && g.UnitPath is not null && unitPath is not null && unitPath.StartsWith(g.UnitPath, StringComparison.Ordinal))));
+
+    /// <summary>The systems the user holds the permission for by a system scope (their own systems).</summary>
+    public async Task<IReadOnlyList<Guid>> SystemScopesAsync(string permission, CancellationToken cancellationToken = default) =>
+        (await GrantsAsync(cancellationToken)).Where(g => g.ScopeKind == ScopeKind.InformationSystem && g.ScopeId is not null && Permissions.Grants(g.Role, permission)).Select(g => g.ScopeId!.Value).Distinct().ToList();
+
+    /// <summary>
     /// The unit paths within which the permission holds, or null when it holds organisation-wide.
     /// An empty list means nowhere. Lists filter with this, so a manager sees their units only.
     /// </summary>

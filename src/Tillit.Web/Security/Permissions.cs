@@ -20,23 +20,32 @@ public static class Permissions
     public const string TokensOwn = "tokens.own";
     public const string AuditRead = "audit.read";
 
+    // The register of information systems and sets (issue 4).
+    public const string SystemsRead = "systems.read";
+    public const string SystemsManage = "systems.manage";
+    public const string ClassificationsRead = "classifications.read";
+    public const string ClassificationsManage = "classifications.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
+        SystemsRead, SystemsManage, ClassificationsRead, ClassificationsManage,
     ];
 
-    private static readonly string[] Everyone = [DocumentsRead, TokensOwn];
+    // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
+    private static readonly string[] Everyone = [DocumentsRead, TokensOwn, SystemsRead];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Employee] = Everyone,
         [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead],
-        [Role.SystemOwner] = [.. Everyone, UnitsRead],
-        [Role.ItManager] = [.. Everyone, UnitsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign],
+        // A system owner's scope (usually one system) limits what they edit and classify.
+        [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage],
+        [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead],
         [Role.BoardMember] = Everyone,
-        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead],
+        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead],
 
         // Technical administration: the organisation's structure and accounts, no security content.
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],

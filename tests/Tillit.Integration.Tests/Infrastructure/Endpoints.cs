@@ -140,6 +140,10 @@ public static class RouteValues
         ["/documents/{id}"] = o => o.DocumentId,
         ["/api/v1/documents/{id}"] = o => o.DocumentId,
         ["/account/tokens/{id}"] = o => o.TokenId,
+        ["/systems/{id}"] = o => o.SystemId,
+        ["/api/v1/systems/{id}"] = o => o.SystemId,
+        ["/information-sets/{id}"] = o => o.SetId,
+        ["/api/v1/information-sets/{id}"] = o => o.SetId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

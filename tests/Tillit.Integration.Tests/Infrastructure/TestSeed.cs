@@ -5,6 +5,7 @@ using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Documents;
 using Tillit.Domain.Organisations;
+using Tillit.Domain.Register;
 using Tillit.Web.Infrastructure.Demo;
 using Tillit.Web.Security;
 
@@ -40,6 +41,12 @@ public sealed class TestOrganisation
     public required Guid DocumentId { get; init; }
 
     public required Guid DocumentVersionId { get; init; }
+
+    /// <summary>An information system in the department, with no owner yet.</summary>
+    public required Guid SystemId { get; init; }
+
+    /// <summary>An information set held in <see cref="SystemId"/>, not classified.</summary>
+    public required Guid SetId { get; init; }
 
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
@@ -92,6 +99,11 @@ public sealed class TestSeed(IServiceProvider services)
         var document = new GoverningDocument(org.Id, DocumentType.Policy, $"Informationssäkerhetspolicy {code}", people[Role.SecurityOfficer].Id, null);
         db.Documents.Add(document);
         var version = document.AddDraft("# Policy\n\nText.", TimeProvider.System.GetUtcNow().UtcDateTime);
+        var system = new InformationSystem(org.Id, $"Verksamhetssystem {code}", "Dokumentation av insatser", department.Id, SystemForm.Automated);
+        var set = new InformationSet(org.Id, $"Journaler {code}", department.Id) { PersonalData = PersonalData.Sensitive };
+        db.InformationSystems.Add(system);
+        db.InformationSets.Add(set);
+        db.InformationSetSystems.Add(new InformationSetSystem(org.Id, set.Id, system.Id));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -115,6 +127,8 @@ public sealed class TestSeed(IServiceProvider services)
             RoleAssignmentId = assignments[Role.Employee].Id,
             DocumentId = document.Id,
             DocumentVersionId = version.Id,
+            SystemId = system.Id,
+            SetId = set.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

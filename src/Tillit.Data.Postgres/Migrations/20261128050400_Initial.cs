@@ -101,6 +101,7 @@ namespace Tillit.Data.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ClassificationValidityMonths = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -285,6 +286,63 @@ namespace Tillit.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InformationSets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwningUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonalData = table.Column<int>(type: "integer", nullable: false),
+                    SecrecyReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProtectiveSecurity = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InformationSets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InformationSets_Units_OwningUnitId",
+                        column: x => x.OwningUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InformationSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Form = table.Column<int>(type: "integer", nullable: false),
+                    ImportantToOperations = table.Column<bool>(type: "boolean", nullable: false),
+                    Hosting = table.Column<int>(type: "integer", nullable: false),
+                    Lifecycle = table.Column<int>(type: "integer", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NeedConfidentiality = table.Column<int>(type: "integer", nullable: true),
+                    NeedIntegrity = table.Column<int>(type: "integer", nullable: true),
+                    NeedAvailability = table.Column<int>(type: "integer", nullable: true),
+                    NeedTraceability = table.Column<int>(type: "integer", nullable: true),
+                    NeedHighest = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InformationSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InformationSystems_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
@@ -314,6 +372,129 @@ namespace Tillit.Data.Postgres.Migrations
                         name: "FK_People_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InformationSetSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InformationSetSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InformationSetSystems_InformationSets_SetId",
+                        column: x => x.SetId,
+                        principalTable: "InformationSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InformationSetSystems_InformationSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SystemDependencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DependsOnId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemDependencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SystemDependencies_InformationSystems_DependsOnId",
+                        column: x => x.DependsOnId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SystemDependencies_InformationSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentDelegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DelegatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentDelegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentDelegations_People_DelegatedById",
+                        column: x => x.DelegatedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AppointmentDelegations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Classifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Confidentiality = table.Column<int>(type: "integer", nullable: false),
+                    Integrity = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
+                    Traceability = table.Column<int>(type: "integer", nullable: false),
+                    ConfidentialityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IntegrityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AvailabilityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TraceabilityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClassifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Classifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Classifications_InformationSets_SetId",
+                        column: x => x.SetId,
+                        principalTable: "InformationSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Classifications_People_ApprovedById",
+                        column: x => x.ApprovedById,
+                        principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -423,6 +604,26 @@ namespace Tillit.Data.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppointmentDelegations_DelegatedById",
+                table: "AppointmentDelegations",
+                column: "DelegatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentDelegations_OrganisationId",
+                table: "AppointmentDelegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentDelegations_OrganisationId_PersonId_ValidFrom",
+                table: "AppointmentDelegations",
+                columns: new[] { "OrganisationId", "PersonId", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentDelegations_PersonId",
+                table: "AppointmentDelegations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -496,6 +697,26 @@ namespace Tillit.Data.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Classifications_ApprovedById",
+                table: "Classifications",
+                column: "ApprovedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Classifications_OrganisationId",
+                table: "Classifications",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Classifications_OrganisationId_IsCurrent_ValidUntil",
+                table: "Classifications",
+                columns: new[] { "OrganisationId", "IsCurrent", "ValidUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Classifications_SetId_IsCurrent_ClassifiedOn",
+                table: "Classifications",
+                columns: new[] { "SetId", "IsCurrent", "ClassifiedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
@@ -520,6 +741,67 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "IX_DocumentVersions_OrganisationId",
                 table: "DocumentVersions",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSets_OrganisationId",
+                table: "InformationSets",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSets_OrganisationId_Name_Id",
+                table: "InformationSets",
+                columns: new[] { "OrganisationId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSets_OrganisationId_OwningUnitId_Name",
+                table: "InformationSets",
+                columns: new[] { "OrganisationId", "OwningUnitId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSets_OwningUnitId",
+                table: "InformationSets",
+                column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSetSystems_OrganisationId",
+                table: "InformationSetSystems",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSetSystems_SetId_SystemId",
+                table: "InformationSetSystems",
+                columns: new[] { "SetId", "SystemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSetSystems_SystemId_SetId",
+                table: "InformationSetSystems",
+                columns: new[] { "SystemId", "SetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSystems_OrganisationId",
+                table: "InformationSystems",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSystems_OrganisationId_Name_Id",
+                table: "InformationSystems",
+                columns: new[] { "OrganisationId", "Name", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSystems_OrganisationId_NeedHighest_Id",
+                table: "InformationSystems",
+                columns: new[] { "OrganisationId", "NeedHighest", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSystems_OrganisationId_UnitId_Name",
+                table: "InformationSystems",
+                columns: new[] { "OrganisationId", "UnitId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSystems_UnitId",
+                table: "InformationSystems",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Code",
@@ -604,6 +886,22 @@ namespace Tillit.Data.Postgres.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SystemDependencies_DependsOnId",
+                table: "SystemDependencies",
+                column: "DependsOnId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemDependencies_OrganisationId",
+                table: "SystemDependencies",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemDependencies_SystemId_DependsOnId",
+                table: "SystemDependencies",
+                columns: new[] { "SystemId", "DependsOnId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_OrganisationId",
                 table: "Units",
                 column: "OrganisationId");
@@ -651,6 +949,9 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "AppointmentDelegations");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -672,10 +973,19 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "Classifications");
+
+            migrationBuilder.DropTable(
                 name: "DocumentVersions");
 
             migrationBuilder.DropTable(
+                name: "InformationSetSystems");
+
+            migrationBuilder.DropTable(
                 name: "RoleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "SystemDependencies");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
@@ -688,6 +998,12 @@ namespace Tillit.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "InformationSets");
+
+            migrationBuilder.DropTable(
+                name: "InformationSystems");
 
             migrationBuilder.DropTable(
                 name: "People");

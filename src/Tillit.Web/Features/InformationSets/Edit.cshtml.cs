@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using Tillit.Domain.Register;
+using Tillit.Web.Features.Systems;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.InformationSets;
+
+/// <summary>Registers a set (/information-sets/new) or changes one (/information-sets/{id}/edit).</summary>
+[RequirePermission(Permissions.SystemsManage)]
+public sealed class EditModel(SaveInformationSet save, InformationSetQueries queries, SystemQueries systems, Data.TillitDbContext db, Infrastructure.OrganisationCache cache, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SaveInformationSet.Command Input { get; set; } = new(null, null, null, null, null, false, null, null);
+
+    public Guid? Id { get; private set; }
+
+    public IReadOnlyList<SelectListItem> UnitChoices { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> PersonalDataChoices { get; private set; } = [];
+
+    public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] Guid? system, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var outcome = await queries.GetAsync(existing, cancellationToken);
+            if (this.ToPageResult(outcome, l) is { } refused)
+            {
+                return refused;
+            }
+
+            var s = outcome.Value!;
+            Input = new SaveInformationSet.Command(s.Name, s.Description, s.OwningUnitId, s.PersonalData, s.SecrecyReference, s.ProtectiveSecurity, [.. s.Systems.Select(x => x.Id)], s.Version);
+        }
+        else
+        {
+            Input = Input with { PersonalData = PersonalData.None, Systems = system is { } sid ? [sid] : null };
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        var outcome = id is { } existing
+            ? await save.UpdateAsync(existing, Input, cancellationToken)
+            : await save.CreateAsync(Input, cancellationToken);
+        if (this.ToPageResult(outcome, l, nameof(Input)) is { } refused)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return refused;
+        }
+
+        TempData["Flash"] = l["Common.Saved"].Value;
+        return Redirect($"/information-sets/{outcome.Value}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
+        UnitChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. units.Select(u => new SelectListItem(new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name, u.Id.ToString()))];
+        PersonalDataChoices = [.. Enum.GetValues<PersonalData>().Select(k => new SelectListItem(l["PersonalData." + k], k.ToString()))];
+        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+    }
+}

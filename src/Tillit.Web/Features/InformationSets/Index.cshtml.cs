@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tillit.Domain.Register;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.InformationSets;
+
+/// <summary>The register of information sets: search, filters (unit, system, classification state), sorting and paging.</summary>
+[RequirePermission(Permissions.SystemsRead)]
+public sealed class IndexModel(InformationSetQueries queries, CurrentUser user, Infrastructure.OrganisationCache cache, Data.TillitDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? System { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ClassificationState? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    public Paged<SetRow> Result { get; private set; } = default!;
+
+    public PagerModel Pager { get; private set; } = default!;
+
+    public bool CanCreate { get; private set; }
+
+    public bool SeesClassification { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name, int Depth)> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!InformationSetQueries.Sorts.IsAllowed(Sort))
+        {
+            Sort = null;
+        }
+
+        Result = await queries.ListAsync(new SetFilter(Q, Unit, System, State), new PageRequest(PageNumber, PageRequest.DefaultSize, Sort, Desc), cancellationToken);
+        Pager = PagerModel.For(Request, Result);
+        CanCreate = await user.HasOrganisationWideAsync(Permissions.SystemsManage, cancellationToken);
+        SeesClassification = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        Units = await Features.Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
+        return Page();
+    }
+}

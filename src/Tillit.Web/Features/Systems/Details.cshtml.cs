@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Systems;
+
+/// <summary>A system: its facts, owner and the history of appointments, dependencies, the sets it holds and its protection need.</summary>
+[RequirePermission(Permissions.SystemsRead)]
+public sealed class DetailsModel(SystemQueries queries, AppointSystemOwner appoint, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public SystemDetails System { get; private set; } = default!;
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanAppoint { get; private set; }
+
+    public bool SeesNeed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await queries.GetAsync(id, cancellationToken);
+        if (this.ToPageResult(outcome, l) is { } refused)
+        {
+            return refused;
+        }
+
+        System = outcome.Value!;
+        CanEdit = await user.HasForSystemAsync(Permissions.SystemsManage, id, System.UnitPath, cancellationToken);
+        CanAppoint = await appoint.MayAppointAsync(cancellationToken);
+        SeesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data;
+using Tillit.Domain.Access;
+using Tillit.Domain.Register;
+using Tillit.Web.Infrastructure;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Systems;
+
+/// <summary>A gap the register lists can filter by.</summary>
+public enum SystemGap
+{
+    NoOwner = 0,
+    Unclassified = 1,
+}
+
+/// <summary>The filters of the register of systems.</summary>
+/// <param name="Q">Part of the name.</param>
+/// <param name="Unit">The unit's id.</param>
+/// <param name="Owner">The owner's person id.</param>
+/// <param name="Need">At least this level on some aspect (needs classifications.read).</param>
+/// <param name="Gap">Only systems with this gap.</param>
+public sealed record SystemFilter(string? Q = null, Guid? Unit = null, Guid? Owner = null, ConsequenceLevel? Need = null, SystemGap? Gap = null);
+
+/// <summary>A row of the register. <see cref="ProtectionNeed"/> is null when unclassified or when the reader may not see classifications.</summary>
+public sealed record SystemRow(
+    Guid Id,
+    string Name,
+    SystemForm Form,
+    Guid UnitId,
+    string? UnitName,
+    Guid? OwnerId,
+    string? OwnerName,
+    bool ImportantToOperations,
+    [property: System.Text.Json.Serialization.JsonIgnore] ConsequenceLevel? NeedConfidentiality,
+    [property: System.Text.Json.Serialization.JsonIgnore] ConsequenceLevel? NeedIntegrity,
+    [property: System.Text.Json.Serialization.JsonIgnore] ConsequenceLevel? NeedAvailability,
+    [property: System.Text.Json.Serialization.JsonIgnore] ConsequenceLevel? NeedTraceability)
+{
+    /// <summary>K-R-T-S, e.g. "2-3-1-2".</summary>
+    public string? ProtectionNeed => Need?.ToString();
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ProtectionNeed? Need => NeedConfidentiality is { } k && NeedIntegrity is { } r && NeedAvailability is { } t && NeedTraceability is { } s
+        ? new ProtectionNeed(k, r, t, s)
+        : null;
+}
+
+public sealed record OwnerRow(Guid AssignmentId, Guid PersonId, string PersonName, string? DecisionReference, DateOnly ValidFrom, DateOnly? ValidTo, Guid? AppointedById, string? AppointedByName);
+
+public sealed record SystemLink(Guid Id, string Name);
+
+public sealed record HeldSet(Guid Id, string Name, string? ProtectionNeed, ClassificationState State);
+
+public sealed record SystemDetails(
+    Guid Id,
+    string Name,
+    string Purpose,
+    Guid UnitId,
+    string UnitName,
+    SystemForm Form,
+    bool ImportantToOperations,
+    Hosting Hosting,
+    Lifecycle Lifecycle,
+    string? Supplier,
+    int Version,
+    string? ProtectionNeed,
+    OwnerRow? Owner,
+    IReadOnlyList<OwnerRow> OwnerHistory,
+    IReadOnlyList<SystemLink> DependsOn,
+    IReadOnlyList<SystemLink> NeededBy,
+    IReadOnlyList<HeldSet> Sets)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string UnitPath { get; init; } = string.Empty;
+}
+
+/// <summary>Reads the register of information systems. Everyone may read it; the protection need only those with classifications.read.</summary>
+public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProvider clock, OrganisationCache cache)
+{
+    public static readonly SortColumns<InformationSystem> Sorts = new SortColumns<InformationSystem>("name")
+        .Add("name", s => s.Name)
+        .Add("need", s => s.NeedHighest)
+        .Add("form", s => s.Form);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Paged<SystemRow>> ListAsync(SystemFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var seesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        var today = Today;
+        var query = db.InformationSystems.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim().ToLowerInvariant();
+            query = query.Where(s => s.Name.ToLower().Contains(term));
+        }
+
+        if (filter.Unit is { } unit)
+        {
+            query = query.Where(s => s.UnitId == unit);
+        }
+
+        var owners = db.RoleAssignments.Where(a => a.Role == Role.SystemOwner && a.ScopeKind == ScopeKind.InformationSystem
+            && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
+        if (filter.Owner is { } owner)
+        {
+            query = query.Where(s => owners.Any(a => a.ScopeId == s.Id && a.PersonId == owner));
+        }
+
+        if (filter.Need is { } need && seesNeed)
+        {
+            query = query.Where(s => s.NeedHighest >= need);
+        }
+
+        switch (filter.Gap)
+        {
+            case SystemGap.NoOwner:
+                query = query.Where(s => !owners.Any(a => a.ScopeId == s.Id));
+                break;
+            case SystemGap.Unclassified:
+                query = query.Where(s => s.NeedHighest == null);
+                break;
+        }
+
+        var result = await Sorts.PageAsync(
+            query,
+            seesNeed ? page : page with { Sort = page.Sort == "need" ? null : page.Sort },
+            s => new SystemRow(
+                s.Id,
+                s.Name,
+                s.Form,
+                s.UnitId,
+                db.Units.Where(u => u.Id == s.UnitId).Select(u => u.Name).FirstOrDefault(),
+                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id).Select(a => (Guid?)a.PersonId).FirstOrDefault(),
+                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id)
+                    .Select(a => db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
+                s.ImportantToOperations,
+                seesNeed ? s.NeedConfidentiality : null,
+                seesNeed ? s.NeedIntegrity : null,
+                seesNeed ? s.NeedAvailability : null,
+                seesNeed ? s.NeedTraceability : null),
+            s => s.Id,
+            cancellationToken);
+        return result;
+    }
+
+    public async Task<Outcome<SystemDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.InformationSystems.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { System = s, UnitName = u.Name, u.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return Outcome<SystemDetails>.NotFound();
+        }
+
+        var s = row.System;
+        var seesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        var appointments = await db.RoleAssignments.AsNoTracking()
+            .Where(a => a.Role == Role.SystemOwner && a.ScopeKind == ScopeKind.InformationSystem && a.ScopeId == id)
+            .OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id)
+            .Take(200)
+            .Select(a => new
+            {
+                Assignment = a,
+                Name = db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault(),
+                By = db.People.Where(p => p.Id == a.AppointedById).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var current = SystemOwnership.CurrentOwner(appointments.Select(a => a.Assignment), Today);
+        var owners = appointments.Select(a => new OwnerRow(a.Assignment.Id, a.Assignment.PersonId, a.Name ?? string.Empty, a.Assignment.DecisionReference, a.Assignment.ValidFrom, a.Assignment.ValidTo, a.Assignment.AppointedById, a.By)).ToList();
+
+        var links = await db.SystemDependencies.AsNoTracking()
+            .Where(d => d.SystemId == id || d.DependsOnId == id)
+            .Take(500)
+            .Select(d => new { d.SystemId, d.DependsOnId, Name = db.InformationSystems.Where(x => x.Id == (d.SystemId == id ? d.DependsOnId : d.SystemId)).Select(x => x.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+
+        var sets = await db.InformationSetSystems.AsNoTracking()
+            .Where(h => h.SystemId == id)
+            .Join(db.InformationSets, h => h.SetId, x => x.Id, (h, x) => x)
+            .OrderBy(x => x.Name)
+            .Take(500)
+            .Select(x => new
+            {
+                x.Id,
+                x.Name,
+                Current = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent)
+                    .Select(c => new { c.Confidentiality, c.Integrity, c.Availability, c.Traceability, c.ValidUntil }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var today = Today;
+        var held = sets.Select(x => new HeldSet(
+            x.Id,
+            x.Name,
+            seesNeed && x.Current is { } c ? new ProtectionNeed(c.Confidentiality, c.Integrity, c.Availability, c.Traceability).ToString() : null,
+            !seesNeed ? ClassificationState.Never : x.Current is null ? ClassificationState.Never : x.Current.ValidUntil < today ? ClassificationState.Stale : ClassificationState.Valid)).ToList();
+
+        return Outcome<SystemDetails>.Ok(new SystemDetails(
+            s.Id,
+            s.Name,
+            s.Purpose,
+            s.UnitId,
+            row.UnitName,
+            s.Form,
+            s.ImportantToOperations,
+            s.Hosting,
+            s.Lifecycle,
+            s.Supplier,
+            s.Version,
+            seesNeed ? s.ProtectionNeed?.ToString() : null,
+            current is null ? null : owners.First(o => o.AssignmentId == current.Id),
+            owners,
+            [.. links.Where(l => l.SystemId == id).Select(l => new SystemLink(l.DependsOnId, l.Name ?? string.Empty)).OrderBy(l => l.Name, StringComparer.CurrentCulture)],
+            [.. links.Where(l => l.DependsOnId == id).Select(l => new SystemLink(l.SystemId, l.Name ?? string.Empty)).OrderBy(l => l.Name, StringComparer.CurrentCulture)],
+            held)
+        {
+            UnitPath = row.Path,
+        });
+    }
+
+    /// <summary>The system with its unit's path, tracked, for the handlers; null when not in this organisation.</summary>
+    public async Task<(InformationSystem System, string UnitPath)?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.InformationSystems
+            .Where(s => s.Id == id)
+            .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { System = s, u.Path })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.System, row.Path);
+    }
+
+    /// <summary>Systems for a choice list (dependencies, where a set is held), by name, capped; kept until a system is saved.</summary>
+    public async Task<IReadOnlyList<SystemLink>> ChoicesAsync(CancellationToken cancellationToken)
+    {
+        if (db.CurrentOrganisationId is not { } organisationId)
+        {
+            return [];
+        }
+
+        return await cache.GetOrCreateAsync(typeof(InformationSystem), "system-choices", organisationId, async () =>
+            (await db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Take(3000).Select(s => new SystemLink(s.Id, s.Name)).ToListAsync(cancellationToken)).ToArray());
+    }
+}
