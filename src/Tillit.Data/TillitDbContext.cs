@@ -29,6 +29,14 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
+    public DbSet<DecisionDelegation> DecisionDelegations => Set<DecisionDelegation>();
+
+    public DbSet<AcknowledgementCampaign> AcknowledgementCampaigns => Set<AcknowledgementCampaign>();
+
+    public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();
+
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -41,20 +41,20 @@ public sealed class DocumentQueries(TillitDbContext db)
             query = query.Where(d => d.Type == type);
         }
 
-        var documents = await Sorts.PageAsync(query, page, d => new { d.Id, d.Type, d.Title }, d => d.Id, cancellationToken);
+        var documents = await Sorts.PageAsync(query, page, d => new { d.Id, d.Type, d.Title, d.NextReview }, d => d.Id, cancellationToken);
 
         // The versions of this page's documents, without their text; the one to show is picked here.
         var ids = documents.Items.Select(d => d.Id).ToList();
         var versions = await db.DocumentVersions.AsNoTracking()
             .Where(v => ids.Contains(v.DocumentId))
-            .Select(v => new { v.DocumentId, v.Number, v.Status, v.DecisionBody, v.DecisionDate, v.NextReview })
+            .Select(v => new { v.DocumentId, v.Number, v.Status, v.DecisionBody, v.DecisionDate })
             .ToListAsync(cancellationToken);
         var shown = versions
             .GroupBy(v => v.DocumentId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Status == DocumentStatus.Current).ThenByDescending(v => v.Number).First());
         var rows = documents.Items
             .Select(d => shown.TryGetValue(d.Id, out var v)
-                ? new DocumentRow(d.Id, d.Type, d.Title, v.Number, v.Status, v.DecisionBody, v.DecisionDate, v.NextReview)
+                ? new DocumentRow(d.Id, d.Type, d.Title, v.Number, v.Status, v.DecisionBody, v.DecisionDate, d.NextReview)
                 : new DocumentRow(d.Id, d.Type, d.Title, null, null, null, null, null))
             .ToList();
         return new Paged<DocumentRow>(rows, documents.Total, documents.Page, documents.Size, documents.Sort, documents.Descending);
@@ -84,7 +84,7 @@ public sealed class DocumentQueries(TillitDbContext db)
         var current = await db.DocumentVersions.AsNoTracking()
             .Where(v => v.DocumentId == id && v.Status == DocumentStatus.Current)
             .OrderByDescending(v => v.Number)
-            .Select(v => new CurrentVersion(v.Id, v.Number, v.Markdown, new DecisionRecord(v.DecisionBody, v.DecisionDate, v.DecisionParagraph, v.RegistryNumber, v.ValidFrom, v.NextReview)))
+            .Select(v => new CurrentVersion(v.Id, v.Number, v.Markdown, new DecisionRecord(v.DecisionBody, v.DecisionDate, v.DecisionParagraph, v.RegistryNumber, v.ValidFrom, db.Documents.Where(d => d.Id == id).Select(d => d.NextReview).FirstOrDefault())))
             .FirstOrDefaultAsync(cancellationToken);
         var newer = document.Newest is { } n && (current is null || n.Number > current.Number) ? n : null;
         return Outcome<DocumentDetails>.Ok(new DocumentDetails(
