@@ -25,6 +25,9 @@ public static class AuthorizationMatrix
     // roles.assign, and the appointing rule allows all three to appoint (and end) an Employee role.
     private static readonly Role[] Appointers = [SecurityOfficer, MunicipalDirector, Administrator];
 
+    // documents.drafts: who may read drafts and versions for decision of any document.
+    private static readonly Role[] DraftReaders = [SecurityOfficer, MunicipalDirector];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -76,9 +79,22 @@ public static class AuthorizationMatrix
         Row("GET", "/roles/{id:guid}/end", Access.Only(Appointers)),
         Row("POST", "/roles/{id:guid}/end", Access.Only(Appointers)),
 
-        // Governing documents
+        // Governing documents. The sample document is a policy owned by the security officer whose only
+        // version is a draft: drafts are for writers and draft readers, a policy is decided (entered) by
+        // the security officer.
         Row("GET", "/documents", Access.SignedIn),
         Row("GET", "/documents/{id:guid}", Access.SignedIn),
+        Row("GET", "/documents/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/work", Access.Only(DraftReaders)),
+        Row("GET", "/documents/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(DraftReaders)),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(SecurityOfficer), handler: "submit"),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(SecurityOfficer), handler: "return"),
+        Row("GET", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/{id:guid}/diff", Access.SignedIn),
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -95,6 +111,16 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/role-assignments/{id:guid}", Access.Only(RoleReaders)),
         Row("POST", "/api/v1/role-assignments/{id:guid}/end", Access.Only(Appointers)),
         Row("GET", "/api/v1/audit-events", Access.Only(SecurityOfficer)),
+
+        // API: governing documents (the sample document as above)
+        Row("GET", "/api/v1/documents", Access.SignedIn),
+        Row("GET", "/api/v1/documents/{id:guid}", Access.SignedIn),
+        Row("GET", "/api/v1/documents/{id:guid}/versions/{versionId:guid}", Access.Only(DraftReaders)),
+        Row("GET", "/api/v1/documents/{id:guid}/diff", Access.Only(DraftReaders)) with { Query = "?from=1&to=1" },
+        Row("POST", "/api/v1/documents", Access.Only(SecurityOfficer)),
+        Row("PUT", "/api/v1/documents/{id:guid}/draft", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/submit", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -22,6 +22,7 @@ public sealed partial class ResourceTests
         ["DocumentStatus."] = Enum.GetNames<Tillit.Domain.Documents.DocumentStatus>(),
         ["DocumentType."] = Enum.GetNames<Tillit.Domain.Documents.DocumentType>(),
         ["Permission."] = Tillit.Web.Security.Permissions.All,
+        ["Document.NotInForce."] = ["Superseded", "Revoked"],
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
     };

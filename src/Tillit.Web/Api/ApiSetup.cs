@@ -19,6 +19,7 @@ public static class ApiSetup
         api.MapPeopleApi();
         api.MapRoleAssignmentsApi();
         api.MapAuditApi();
+        api.MapDocumentsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

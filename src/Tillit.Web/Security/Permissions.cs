@@ -17,12 +17,28 @@ public static class Permissions
     public const string RolesRead = "roles.read";
     public const string RolesAssign = "roles.assign";
     public const string DocumentsRead = "documents.read";
+
+    /// <summary>Create governing documents and write their drafts (the owner of a document may too).</summary>
+    public const string DocumentsWrite = "documents.write";
+
+    /// <summary>Read drafts and versions for decision (protected until decided; reads audited).</summary>
+    public const string DocumentsDrafts = "documents.drafts";
+
+    /// <summary>Ask an audience to confirm a current document.</summary>
+    public const string DocumentsCampaigns = "documents.campaigns";
+
+    /// <summary>See who has confirmed, within the scope of the grant (a manager: their units).</summary>
+    public const string DocumentsCoverage = "documents.coverage";
+
+    /// <summary>Record board secretaries and delegates of the director's decisions.</summary>
+    public const string DocumentsDelegate = "documents.delegate";
     public const string TokensOwn = "tokens.own";
     public const string AuditRead = "audit.read";
 
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
+        DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DocumentsDelegate,
     ];
 
     private static readonly string[] Everyone = [DocumentsRead, TokensOwn];
@@ -30,11 +46,11 @@ public static class Permissions
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Employee] = Everyone,
-        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead],
+        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage],
         [Role.SystemOwner] = [.. Everyone, UnitsRead],
         [Role.ItManager] = [.. Everyone, UnitsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, DocumentsDrafts, DocumentsCoverage, DocumentsDelegate],
         [Role.BoardMember] = Everyone,
         [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead],
 
