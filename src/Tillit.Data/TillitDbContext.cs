@@ -41,6 +41,13 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<Classification> Classifications => Set<Classification>();
 
     public DbSet<AppointmentDelegation> AppointmentDelegations => Set<AppointmentDelegation>();
+    public DbSet<DecisionDelegation> DecisionDelegations => Set<DecisionDelegation>();
+
+    public DbSet<AcknowledgementCampaign> AcknowledgementCampaigns => Set<AcknowledgementCampaign>();
+
+    public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();
+
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

@@ -71,7 +71,37 @@ public static class AxePages
         new("roles/new", "appoint: the form", Role.SecurityOfficer, GoId("/roles/new?person={0}", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
         new("roles/{id:guid}/end", "end an appointment", Role.SecurityOfficer, GoId("/roles/{0}/end", db => db.RoleAssignments.Where(a => a.Role == Role.Manager).Select(a => a.Id))),
         new("documents", "governing documents", Role.Employee, Go("/documents")),
-        new("documents/{id:guid}", "the decided policy", Role.Employee, GoId("/documents/{0}", db => db.Documents.Select(d => d.Id))),
+        new("documents/{id:guid}", "the decided policy", Role.Employee, GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
+        new("documents/new", "new document", Role.SecurityOfficer, Go("/documents/new")),
+        new("documents/new", "new document with errors", Role.SecurityOfficer, SubmitEmpty("/documents/new")),
+        new("documents/work", "documents in progress", Role.SecurityOfficer, Go("/documents/work")),
+        new("documents/{id:guid}/edit", "start a new version", Role.SecurityOfficer, GoId("/documents/{0}/edit", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Guideline).Select(d => d.Id))),
+        new("documents/{id:guid}/versions/{versionId:guid}", "a decided version", Role.Employee, async (s, p) =>
+        {
+            await GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Routine).Select(d => d.Id))(s, p);
+            await p.Locator("#versions ~ table a").First.ClickAsync();
+            await p.Locator("article.document").WaitForAsync();
+        }),
+        new("documents/{id:guid}/versions/{versionId:guid}/decide", "enter the board's decision", Role.SecurityOfficer, async (s, p) =>
+        {
+            // A new version of the demo policy, sent for decision, then the form for the board's decision.
+            await GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))(s, p);
+            var open = p.Locator("a[href*='/versions/']").Filter(new() { HasText = s.Text("DocumentStatus.ForDecision") });
+            if (await open.CountAsync() == 0)
+            {
+                await p.Locator("a[href$='/edit']").First.ClickAsync();
+                await p.Locator("main form button[type=submit]").ClickAsync();
+                await p.Locator("form[action*='handler=Submit'] button").ClickAsync();
+            }
+            else
+            {
+                await open.First.ClickAsync();
+            }
+
+            await p.Locator("a[href$='/decide']").ClickAsync();
+            await p.Locator("#Input_RegistryNumber").WaitForAsync();
+        }),
+        new("documents/{id:guid}/diff", "compare versions", Role.Employee, GoId("/documents/{0}/diff", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
         new("account/tokens", "API tokens", Role.Employee, Go("/account/tokens")),
         new("account/tokens/new", "new API token", Role.Employee, Go("/account/tokens/new")),
         new("account/tokens/new", "new API token with errors", Role.Employee, SubmitEmpty("/account/tokens/new")),

@@ -27,6 +27,8 @@ public static class AuthorizationMatrix
 
     // systems.manage: the security officer and (within their scope; the test's is the organisation) a system owner.
     private static readonly Role[] RegisterKeepers = [SecurityOfficer, SystemOwner];
+    // documents.drafts: who may read drafts and versions for decision of any document.
+    private static readonly Role[] DraftReaders = [SecurityOfficer, MunicipalDirector];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -97,9 +99,22 @@ public static class AuthorizationMatrix
         Row("GET", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
         Row("POST", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
 
-        // Governing documents
+        // Governing documents. The sample document is a policy owned by the security officer whose only
+        // version is a draft: drafts are for writers and draft readers, a policy is decided (entered) by
+        // the security officer.
         Row("GET", "/documents", Access.SignedIn),
         Row("GET", "/documents/{id:guid}", Access.SignedIn),
+        Row("GET", "/documents/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/work", Access.Only(DraftReaders)),
+        Row("GET", "/documents/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(DraftReaders)),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(SecurityOfficer), handler: "submit"),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}", Access.Only(SecurityOfficer), handler: "return"),
+        Row("GET", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/{id:guid}/diff", Access.SignedIn),
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -116,6 +131,16 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/role-assignments/{id:guid}", Access.Only(RoleReaders)),
         Row("POST", "/api/v1/role-assignments/{id:guid}/end", Access.Only(Appointers)),
         Row("GET", "/api/v1/audit-events", Access.Only(SecurityOfficer)),
+
+        // API: governing documents (the sample document as above)
+        Row("GET", "/api/v1/documents", Access.SignedIn),
+        Row("GET", "/api/v1/documents/{id:guid}", Access.SignedIn),
+        Row("GET", "/api/v1/documents/{id:guid}/versions/{versionId:guid}", Access.Only(DraftReaders)),
+        Row("GET", "/api/v1/documents/{id:guid}/diff", Access.Only(DraftReaders)) with { Query = "?from=1&to=1" },
+        Row("POST", "/api/v1/documents", Access.Only(SecurityOfficer)),
+        Row("PUT", "/api/v1/documents/{id:guid}/draft", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/submit", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -31,6 +31,7 @@ public sealed partial class ResourceTests
         ["Set.MotivationFor."] = Enum.GetNames<Tillit.Domain.Register.Aspect>(),
         ["SystemForm."] = Enum.GetNames<Tillit.Domain.Register.SystemForm>(),
         ["SystemGap."] = Enum.GetNames<Tillit.Web.Features.Systems.SystemGap>(),
+        ["Document.NotInForce."] = ["Superseded", "Revoked"],
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
     };

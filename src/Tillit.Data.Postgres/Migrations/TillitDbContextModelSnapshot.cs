@@ -483,36 +483,232 @@ namespace Tillit.Data.Postgres.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Documents.Acknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConfirmedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("PersonId", "VersionId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "DocumentId", "PersonId", "VersionNumber");
+
+                    b.ToTable("Acknowledgements");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AudienceKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BaseNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("OrganisationId", "DocumentId");
+
+                    b.HasIndex("OrganisationId", "ClosedOn", "DueDate");
+
+                    b.ToTable("AcknowledgementCampaigns");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.CampaignAudience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CampaignAudiences");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.DecisionDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Authority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("OrganisationId", "PersonId", "ValidFrom");
+
+                    b.ToTable("DecisionDelegations");
+                });
+
             modelBuilder.Entity("Tillit.Domain.Documents.DocumentVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DecisionBody")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("date");
 
                     b.Property<string>("DecisionParagraph")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsMajorChange")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasMaxLength(500000)
                         .HasColumnType("character varying(500000)");
-
-                    b.Property<DateOnly?>("NextReview")
-                        .HasColumnType("date");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -521,8 +717,8 @@ namespace Tillit.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("RegistryNumber")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -541,6 +737,8 @@ namespace Tillit.Data.Postgres.Migrations
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "Status", "DocumentId");
+
                     b.ToTable("DocumentVersions");
                 });
 
@@ -549,6 +747,9 @@ namespace Tillit.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -562,6 +763,9 @@ namespace Tillit.Data.Postgres.Migrations
                     b.Property<int>("ReviewIntervalMonths")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ReviewReminderSentFor")
+                        .HasColumnType("date");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -569,6 +773,9 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -581,6 +788,16 @@ namespace Tillit.Data.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganisationId", "NextReview");
+
+                    b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Title", "Id");
+
+                    b.HasIndex("OrganisationId", "Type", "Id");
 
                     b.ToTable("Documents");
                 });
@@ -1116,6 +1333,71 @@ namespace Tillit.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Documents.Acknowledgement", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Documents.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Documents.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.CampaignAudience", b =>
+                {
+                    b.HasOne("Tillit.Domain.Documents.AcknowledgementCampaign", null)
+                        .WithMany("Audience")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.DecisionDelegation", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tillit.Domain.Documents.DocumentVersion", b =>
                 {
                     b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
@@ -1136,6 +1418,11 @@ namespace Tillit.Data.Postgres.Migrations
                     b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tillit.Domain.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1244,6 +1531,11 @@ namespace Tillit.Data.Postgres.Migrations
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.Navigation("Audience");
                 });
 
             modelBuilder.Entity("Tillit.Domain.Documents.GoverningDocument", b =>

@@ -474,35 +474,231 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Documents.Acknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("PersonId", "VersionId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "DocumentId", "PersonId", "VersionNumber");
+
+                    b.ToTable("Acknowledgements");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AudienceKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("OrganisationId", "DocumentId");
+
+                    b.HasIndex("OrganisationId", "ClosedOn", "DueDate");
+
+                    b.ToTable("AcknowledgementCampaigns");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.CampaignAudience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CampaignAudiences");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.DecisionDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Authority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("OrganisationId", "PersonId", "ValidFrom");
+
+                    b.ToTable("DecisionDelegations");
+                });
+
             modelBuilder.Entity("Tillit.Domain.Documents.DocumentVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DecisionBody")
-                        .HasMaxLength(400)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DecisionDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionParagraph")
-                        .HasMaxLength(400)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMajorChange")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasMaxLength(500000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("NextReview")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -512,7 +708,7 @@ namespace Tillit.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegistryNumber")
-                        .HasMaxLength(400)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -532,6 +728,8 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasIndex("DocumentId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "Status", "DocumentId");
+
                     b.ToTable("DocumentVersions");
                 });
 
@@ -539,6 +737,9 @@ namespace Tillit.Data.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReview")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -553,6 +754,9 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.Property<int>("ReviewIntervalMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReviewReminderSentFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -560,6 +764,9 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -572,6 +779,16 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganisationId", "NextReview");
+
+                    b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Title", "Id");
+
+                    b.HasIndex("OrganisationId", "Type", "Id");
 
                     b.ToTable("Documents");
                 });
@@ -1104,6 +1321,71 @@ namespace Tillit.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Documents.Acknowledgement", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Documents.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Documents.DocumentVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.CampaignAudience", b =>
+                {
+                    b.HasOne("Tillit.Domain.Documents.AcknowledgementCampaign", null)
+                        .WithMany("Audience")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.DecisionDelegation", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tillit.Domain.Documents.DocumentVersion", b =>
                 {
                     b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
@@ -1124,6 +1406,11 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tillit.Domain.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1232,6 +1519,11 @@ namespace Tillit.Data.Sqlite.Migrations
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.AcknowledgementCampaign", b =>
+                {
+                    b.Navigation("Audience");
                 });
 
             modelBuilder.Entity("Tillit.Domain.Documents.GoverningDocument", b =>

@@ -89,6 +89,16 @@ internal sealed class GoverningDocumentConfiguration : IEntityTypeConfiguration<
         builder.Navigation(d => d.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<GoverningDocument>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(d => d.Current);
+        builder.Ignore(d => d.Open);
+        builder.Ignore(d => d.IsRevoked);
+
+        // The library pages by type or title with the id as tie-breaker; the reminder run looks for review dates.
+        builder.HasIndex(d => new { d.OrganisationId, d.Type, d.Id });
+        builder.HasIndex(d => new { d.OrganisationId, d.Title, d.Id });
+        builder.HasIndex(d => new { d.OrganisationId, d.NextReview });
+        builder.HasIndex(d => new { d.OrganisationId, d.UnitId });
     }
 }
 
@@ -98,6 +108,11 @@ internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<Do
     {
         builder.Property(v => v.Markdown).HasMaxLength(500_000);
         builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        builder.HasIndex(v => new { v.OrganisationId, v.Status, v.DocumentId });
+        builder.Property(v => v.DecisionBody).HasMaxLength(200);
+        builder.Property(v => v.DecisionParagraph).HasMaxLength(40);
+        builder.Property(v => v.RegistryNumber).HasMaxLength(60);
+        builder.Ignore(v => v.IsDecided);
     }
 }
 

@@ -20,6 +20,7 @@ public static class ApiSetup
         api.MapRoleAssignmentsApi();
         api.MapAuditApi();
         api.MapRegisterApi();
+        api.MapDocumentsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

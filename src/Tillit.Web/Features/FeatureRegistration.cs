@@ -23,6 +23,8 @@ public static class FeatureRegistration
         }
 
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<Documents.DocumentAccess>();
+        services.AddScoped<Documents.DocumentChoices>();
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();

@@ -102,5 +102,11 @@ public sealed class MarkdownRenderer : IDisposable
         return html;
     }
 
+    /// <summary>
+    /// The sanitiser on its own, for HTML from elsewhere (and to test it with raw payloads that the
+    /// Markdown step would already have escaped).
+    /// </summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
     public void Dispose() => _cache.Dispose();
 }

@@ -17,6 +17,21 @@ public static class Permissions
     public const string RolesRead = "roles.read";
     public const string RolesAssign = "roles.assign";
     public const string DocumentsRead = "documents.read";
+
+    /// <summary>Create governing documents and write their drafts (the owner of a document may too).</summary>
+    public const string DocumentsWrite = "documents.write";
+
+    /// <summary>Read drafts and versions for decision (protected until decided; reads audited).</summary>
+    public const string DocumentsDrafts = "documents.drafts";
+
+    /// <summary>Ask an audience to confirm a current document.</summary>
+    public const string DocumentsCampaigns = "documents.campaigns";
+
+    /// <summary>See who has confirmed, within the scope of the grant (a manager: their units).</summary>
+    public const string DocumentsCoverage = "documents.coverage";
+
+    /// <summary>Record board secretaries and delegates of the director's decisions.</summary>
+    public const string DocumentsDelegate = "documents.delegate";
     public const string TokensOwn = "tokens.own";
     public const string AuditRead = "audit.read";
 
@@ -30,6 +45,7 @@ public static class Permissions
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
         SystemsRead, SystemsManage, ClassificationsRead, ClassificationsManage,
+        DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DocumentsDelegate,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -38,12 +54,12 @@ public static class Permissions
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Employee] = Everyone,
-        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead],
+        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage],
         // A system owner's scope (usually one system) limits what they edit and classify.
         [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage],
         [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DocumentsDelegate],
         [Role.BoardMember] = Everyone,
         [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead],
 

@@ -139,6 +139,8 @@ public static class RouteValues
         ["/api/v1/role-assignments/{id}"] = o => o.RoleAssignmentId,
         ["/documents/{id}"] = o => o.DocumentId,
         ["/api/v1/documents/{id}"] = o => o.DocumentId,
+        ["/documents/{id}/versions/{versionId}"] = o => o.DocumentVersionId,
+        ["/api/v1/documents/{id}/versions/{versionId}"] = o => o.DocumentVersionId,
         ["/account/tokens/{id}"] = o => o.TokenId,
         ["/systems/{id}"] = o => o.SystemId,
         ["/api/v1/systems/{id}"] = o => o.SystemId,

@@ -47,6 +47,16 @@ public sealed class TestOrganisation
 
     /// <summary>An information set held in <see cref="SystemId"/>, not classified.</summary>
     public required Guid SetId { get; init; }
+    /// <summary>A guideline with a current version (decided by the director), readable by everyone.</summary>
+    public required Guid GuidelineId { get; init; }
+
+    public required Guid GuidelineVersionId { get; init; }
+
+    /// <summary>An open acknowledgement campaign for the guideline, asking everyone.</summary>
+    public required Guid CampaignId { get; init; }
+
+    /// <summary>A recorded delegation of the director's decisions to the person without a role.</summary>
+    public required Guid DelegationId { get; init; }
 
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
@@ -104,6 +114,16 @@ public sealed class TestSeed(IServiceProvider services)
         db.InformationSystems.Add(system);
         db.InformationSets.Add(set);
         db.InformationSetSystems.Add(new InformationSetSystem(org.Id, set.Id, system.Id));
+        var guideline = new GoverningDocument(org.Id, DocumentType.Guideline, $"Riktlinje {code}", people[Role.SecurityOfficer].Id, document);
+        db.Documents.Add(guideline);
+        var guidelineVersion = guideline.AddDraft("# Riktlinje\n\nGällande text.", TimeProvider.System.GetUtcNow().UtcDateTime);
+        guidelineVersion.SubmitForDecision();
+        var director = new DecisionMaker(people[Role.MunicipalDirector].Id, new HashSet<Role> { Role.MunicipalDirector }, new HashSet<DecisionAuthority>());
+        guideline.Decide(guidelineVersion, new DecisionRecord("Kommundirektören", today.AddDays(-20), null, $"TEST {code}/1", today.AddDays(-20), true), director, TimeProvider.System.GetUtcNow().UtcDateTime);
+        var campaign = AcknowledgementCampaign.Start(guideline, guidelineVersion, AudienceKind.Everyone, [], [], today, today.AddDays(30), people[Role.SecurityOfficer].Id);
+        db.AcknowledgementCampaigns.Add(campaign);
+        var delegation = new DecisionDelegation(org.Id, plain.Id, DecisionAuthority.Director, $"TEST {code}/2", today.AddDays(-1), null, people[Role.MunicipalDirector].Id);
+        db.DecisionDelegations.Add(delegation);
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -129,6 +149,10 @@ public sealed class TestSeed(IServiceProvider services)
             DocumentVersionId = version.Id,
             SystemId = system.Id,
             SetId = set.Id,
+            GuidelineId = guideline.Id,
+            GuidelineVersionId = guidelineVersion.Id,
+            CampaignId = campaign.Id,
+            DelegationId = delegation.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

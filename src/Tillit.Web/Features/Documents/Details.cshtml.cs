@@ -7,7 +7,7 @@ using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Documents;
 
-/// <summary>One governing document: the text of its current version and the decision behind it.</summary>
+/// <summary>One governing document: the text of its current version, the decision behind it, its history.</summary>
 [RequirePermission(Permissions.DocumentsRead)]
 public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {

@@ -7,13 +7,22 @@ namespace Tillit.Web.Features.Documents;
 
 /// <summary>The organisation's governing documents with the version that applies.</summary>
 [RequirePermission(Permissions.DocumentsRead)]
-public sealed class IndexModel(DocumentQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(DocumentQueries queries, Units.UnitQueries units, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public DocumentType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Unit { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Name, int Depth)> UnitChoices { get; private set; } = [];
+
+    public bool CanWrite { get; private set; }
+
+    public bool CanReadDrafts { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -38,7 +47,10 @@ public sealed class IndexModel(DocumentQueries queries, TimeProvider clock) : Pa
         }
 
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Result = await queries.ListAsync(Q, Type, new PageRequest(PageNumber, PageRequest.DefaultSize, Sort, Desc), cancellationToken);
+        Result = await queries.ListAsync(Q, Type, Unit, new PageRequest(PageNumber, PageRequest.DefaultSize, Sort, Desc), cancellationToken);
+        UnitChoices = await units.ChoicesAsync(cancellationToken);
+        CanWrite = await user.HasOrganisationWideAsync(Permissions.DocumentsWrite, cancellationToken);
+        CanReadDrafts = await user.HasOrganisationWideAsync(Permissions.DocumentsDrafts, cancellationToken);
         Pager = PagerModel.For(Request, Result);
         return Page();
     }

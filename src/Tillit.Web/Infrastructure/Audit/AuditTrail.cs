@@ -17,6 +17,9 @@ public sealed class AuditTrail(AuditWriter writer, IAuditActor actor, ITenantCon
         public const string Person = "Person";
         public const string RoleAssignment = "RoleAssignment";
         public const string AuditTrail = "AuditEvent";
+
+        /// <summary>A draft or a version for decision of a governing document (protected until decided).</summary>
+        public const string DocumentDraft = "DocumentVersion";
     }
 
     /// <summary>Records the read of a protected record; await it before sending the data.</summary>

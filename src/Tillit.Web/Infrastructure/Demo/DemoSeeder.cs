@@ -93,11 +93,26 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
             Appoint(p, Role.Employee, ScopeKind.Organisation, null, null, null, start);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var policy = new GoverningDocument(org.Id, DocumentType.Policy, "Informationssäkerhetspolicy för Exempelby kommun", officer.Id, null);
         db.Documents.Add(policy);
-        var version = policy.AddDraft(LoadPolicyText(), clock.GetUtcNow().UtcDateTime);
+        var version = policy.AddDraft(LoadPolicyText(), now, officer.Id);
         version.SubmitForDecision();
-        version.RecordDecision("Kommunstyrelsen", start, "§ 57", "KS 2026/0113", start, 12);
+        var enteredByOfficer = new DecisionMaker(officer.Id, new HashSet<Role> { Role.SecurityOfficer }, new HashSet<DecisionAuthority>());
+        policy.Decide(version, new DecisionRecord("Kommunstyrelsen", start, "§ 57", "KS 2026/0113", start, true), enteredByOfficer, now);
+
+        // A guideline under the policy, decided by the director, and a local routine under it.
+        var byDirector = new DecisionMaker(director.Id, new HashSet<Role> { Role.MunicipalDirector }, new HashSet<DecisionAuthority>());
+        var guideline = new GoverningDocument(org.Id, DocumentType.Guideline, "Riktlinje för informationsklassning", officer.Id, policy);
+        db.Documents.Add(guideline);
+        var guidelineVersion = guideline.AddDraft(DemoTexts.Guideline, now, officer.Id);
+        guidelineVersion.SubmitForDecision();
+        guideline.Decide(guidelineVersion, new DecisionRecord("Kommundirektören", start.AddDays(14), null, "KS 2026/0131", start.AddDays(14), true), byDirector, now);
+        var routine = new GoverningDocument(org.Id, DocumentType.Routine, "Rutin för utskrifter i äldreomsorgen", manager.Id, guideline, elder.Id);
+        db.Documents.Add(routine);
+        var routineVersion = routine.AddDraft(DemoTexts.Routine, now, manager.Id);
+        routineVersion.SubmitForDecision();
+        routine.Decide(routineVersion, new DecisionRecord("Kommundirektören", start.AddDays(30), null, "SOC 2026/0207", start.AddDays(30), true), byDirector, now);
 
         await db.SaveChangesAsync(cancellationToken);
 

@@ -500,6 +500,37 @@ namespace Tillit.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionDelegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Authority = table.Column<int>(type: "integer", nullable: false),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionDelegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionDelegations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DecisionDelegations_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Documents",
                 columns: table => new
                 {
@@ -508,7 +539,10 @@ namespace Tillit.Data.Postgres.Migrations
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
                     ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewIntervalMonths = table.Column<int>(type: "integer", nullable: false),
+                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -525,6 +559,12 @@ namespace Tillit.Data.Postgres.Migrations
                         name: "FK_Documents_People_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Documents_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -571,13 +611,18 @@ namespace Tillit.Data.Postgres.Migrations
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Markdown = table.Column<string>(type: "character varying(500000)", maxLength: 500000, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
-                    DecisionBody = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DecisionBody = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecisionParagraph = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    RegistryNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DecisionParagraph = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RegistryNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnteredById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsMajorChange = table.Column<bool>(type: "boolean", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -591,6 +636,156 @@ namespace Tillit.Data.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "AcknowledgementCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseNumber = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    AudienceKind = table.Column<int>(type: "integer", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AcknowledgementCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_People_StartedById",
+                        column: x => x.StartedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Acknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Acknowledgements_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Acknowledgements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignAudiences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignAudiences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignAudiences_AcknowledgementCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "AcknowledgementCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignAudiences_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_DocumentId",
+                table: "AcknowledgementCampaigns",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId",
+                table: "AcknowledgementCampaigns",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId_ClosedOn_DueDate",
+                table: "AcknowledgementCampaigns",
+                columns: new[] { "OrganisationId", "ClosedOn", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId_DocumentId",
+                table: "AcknowledgementCampaigns",
+                columns: new[] { "OrganisationId", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_StartedById",
+                table: "AcknowledgementCampaigns",
+                column: "StartedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_VersionId",
+                table: "AcknowledgementCampaigns",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_OrganisationId",
+                table: "Acknowledgements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_OrganisationId_DocumentId_PersonId_Version~",
+                table: "Acknowledgements",
+                columns: new[] { "OrganisationId", "DocumentId", "PersonId", "VersionNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_PersonId_VersionId",
+                table: "Acknowledgements",
+                columns: new[] { "PersonId", "VersionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_VersionId",
+                table: "Acknowledgements",
+                column: "VersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_SecretHash",
@@ -697,6 +892,21 @@ namespace Tillit.Data.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_CampaignId",
+                table: "CampaignAudiences",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_OrganisationId",
+                table: "CampaignAudiences",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_UnitId",
+                table: "CampaignAudiences",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Classifications_ApprovedById",
                 table: "Classifications",
                 column: "ApprovedById");
@@ -717,9 +927,49 @@ namespace Tillit.Data.Postgres.Migrations
                 columns: new[] { "SetId", "IsCurrent", "ClassifiedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_OrganisationId",
+                table: "DecisionDelegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_OrganisationId_PersonId_ValidFrom",
+                table: "DecisionDelegations",
+                columns: new[] { "OrganisationId", "PersonId", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_PersonId",
+                table: "DecisionDelegations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_RecordedById",
+                table: "DecisionDelegations",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_NextReview",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "NextReview" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_Title_Id",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "Title", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_Type_Id",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "Type", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_UnitId",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_OwnerId",
@@ -732,6 +982,11 @@ namespace Tillit.Data.Postgres.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Documents_UnitId",
+                table: "Documents",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentVersions_DocumentId_Number",
                 table: "DocumentVersions",
                 columns: new[] { "DocumentId", "Number" },
@@ -741,6 +996,11 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "IX_DocumentVersions_OrganisationId",
                 table: "DocumentVersions",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentVersions_OrganisationId_Status_DocumentId",
+                table: "DocumentVersions",
+                columns: new[] { "OrganisationId", "Status", "DocumentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InformationSets_OrganisationId",
@@ -946,6 +1206,9 @@ namespace Tillit.Data.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acknowledgements");
+
+            migrationBuilder.DropTable(
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
@@ -973,10 +1236,13 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CampaignAudiences");
+
+            migrationBuilder.DropTable(
                 name: "Classifications");
 
             migrationBuilder.DropTable(
-                name: "DocumentVersions");
+                name: "DecisionDelegations");
 
             migrationBuilder.DropTable(
                 name: "InformationSetSystems");
@@ -997,13 +1263,19 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Documents");
+                name: "AcknowledgementCampaigns");
 
             migrationBuilder.DropTable(
                 name: "InformationSets");
 
             migrationBuilder.DropTable(
                 name: "InformationSystems");
+
+            migrationBuilder.DropTable(
+                name: "DocumentVersions");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "People");

@@ -499,6 +499,37 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DecisionDelegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Authority = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionDelegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DecisionDelegations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DecisionDelegations_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Documents",
                 columns: table => new
                 {
@@ -507,7 +538,10 @@ namespace Tillit.Data.Sqlite.Migrations
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewIntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -524,6 +558,12 @@ namespace Tillit.Data.Sqlite.Migrations
                         name: "FK_Documents_People_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Documents_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -570,13 +610,18 @@ namespace Tillit.Data.Sqlite.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Markdown = table.Column<string>(type: "TEXT", maxLength: 500000, nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionBody = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecisionBody = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionParagraph = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    RegistryNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecisionParagraph = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RegistryNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsMajorChange = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -590,6 +635,156 @@ namespace Tillit.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "AcknowledgementCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BaseNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    AudienceKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AcknowledgementCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AcknowledgementCampaigns_People_StartedById",
+                        column: x => x.StartedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Acknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Acknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Acknowledgements_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Acknowledgements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignAudiences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignAudiences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignAudiences_AcknowledgementCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "AcknowledgementCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignAudiences_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_DocumentId",
+                table: "AcknowledgementCampaigns",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId",
+                table: "AcknowledgementCampaigns",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId_ClosedOn_DueDate",
+                table: "AcknowledgementCampaigns",
+                columns: new[] { "OrganisationId", "ClosedOn", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_OrganisationId_DocumentId",
+                table: "AcknowledgementCampaigns",
+                columns: new[] { "OrganisationId", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_StartedById",
+                table: "AcknowledgementCampaigns",
+                column: "StartedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AcknowledgementCampaigns_VersionId",
+                table: "AcknowledgementCampaigns",
+                column: "VersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_OrganisationId",
+                table: "Acknowledgements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_OrganisationId_DocumentId_PersonId_VersionNumber",
+                table: "Acknowledgements",
+                columns: new[] { "OrganisationId", "DocumentId", "PersonId", "VersionNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_PersonId_VersionId",
+                table: "Acknowledgements",
+                columns: new[] { "PersonId", "VersionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Acknowledgements_VersionId",
+                table: "Acknowledgements",
+                column: "VersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_SecretHash",
@@ -696,6 +891,21 @@ namespace Tillit.Data.Sqlite.Migrations
                 columns: new[] { "RecordType", "RecordId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_CampaignId",
+                table: "CampaignAudiences",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_OrganisationId",
+                table: "CampaignAudiences",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignAudiences_UnitId",
+                table: "CampaignAudiences",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Classifications_ApprovedById",
                 table: "Classifications",
                 column: "ApprovedById");
@@ -716,9 +926,49 @@ namespace Tillit.Data.Sqlite.Migrations
                 columns: new[] { "SetId", "IsCurrent", "ClassifiedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_OrganisationId",
+                table: "DecisionDelegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_OrganisationId_PersonId_ValidFrom",
+                table: "DecisionDelegations",
+                columns: new[] { "OrganisationId", "PersonId", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_PersonId",
+                table: "DecisionDelegations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionDelegations_RecordedById",
+                table: "DecisionDelegations",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_NextReview",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "NextReview" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_Title_Id",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "Title", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_Type_Id",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "Type", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_OrganisationId_UnitId",
+                table: "Documents",
+                columns: new[] { "OrganisationId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_OwnerId",
@@ -731,6 +981,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Documents_UnitId",
+                table: "Documents",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentVersions_DocumentId_Number",
                 table: "DocumentVersions",
                 columns: new[] { "DocumentId", "Number" },
@@ -740,6 +995,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IX_DocumentVersions_OrganisationId",
                 table: "DocumentVersions",
                 column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentVersions_OrganisationId_Status_DocumentId",
+                table: "DocumentVersions",
+                columns: new[] { "OrganisationId", "Status", "DocumentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InformationSets_OrganisationId",
@@ -945,6 +1205,9 @@ namespace Tillit.Data.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Acknowledgements");
+
+            migrationBuilder.DropTable(
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
@@ -972,10 +1235,13 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CampaignAudiences");
+
+            migrationBuilder.DropTable(
                 name: "Classifications");
 
             migrationBuilder.DropTable(
-                name: "DocumentVersions");
+                name: "DecisionDelegations");
 
             migrationBuilder.DropTable(
                 name: "InformationSetSystems");
@@ -996,13 +1262,19 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Documents");
+                name: "AcknowledgementCampaigns");
 
             migrationBuilder.DropTable(
                 name: "InformationSets");
 
             migrationBuilder.DropTable(
                 name: "InformationSystems");
+
+            migrationBuilder.DropTable(
+                name: "DocumentVersions");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "People");
