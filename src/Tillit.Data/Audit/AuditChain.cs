@@ -37,6 +37,26 @@ public static class AuditChain
             return;
         }
 
+        await ChainLockedAsync(db, events, cancellationToken);
+        db.AuditEvents.AddRange(events);
+        try
+        {
+            await save(db, cancellationToken);
+        }
+        finally
+        {
+            foreach (var e in events)
+            {
+                db.Entry(e).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>Numbers and hashes the events after the current head, without inserting them. Call with the lock held.</summary>
+    public static async Task ChainLockedAsync(TillitDbContext db, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(events);
         var head = await db.AuditEvents.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
@@ -49,19 +69,6 @@ public static class AuditChain
             e.PreviousHash = previous;
             e.Hash = AuditHasher.Compute(e);
             previous = e.Hash;
-        }
-
-        db.AuditEvents.AddRange(events);
-        try
-        {
-            await save(db, cancellationToken);
-        }
-        finally
-        {
-            foreach (var e in events)
-            {
-                db.Entry(e).State = EntityState.Detached;
-            }
         }
     }
 

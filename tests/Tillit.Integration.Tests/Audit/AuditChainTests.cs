@@ -53,6 +53,70 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Contains("edited", problem.What, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("time")]
+    [InlineData("organisation")]
+    [InlineData("actor kind")]
+    [InlineData("actor person")]
+    [InlineData("record id")]
+    [InlineData("null instead of empty")]
+    public async Task An_edit_of_any_column_is_detected(string column)
+    {
+        // The verifier rebuilds each event from the stored bytes of every column (text times and Guids
+        // on SQLite, binary values on PostgreSQL): an edit of any of them must change the hash.
+        var edited = await _host.WithDbAsync(db =>
+        {
+            var third = db.AuditEvents.Where(e => e.Sequence == 3);
+            return column switch
+            {
+                "time" => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.TimeUtc, e => e.TimeUtc.AddSeconds(1))),
+                "organisation" => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.OrganisationId, Guid.NewGuid())),
+                "actor kind" => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorKind, AuditActorKind.ApiToken)),
+                "actor person" => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorPersonId, Guid.NewGuid())),
+                "record id" => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.RecordId, e => e.RecordId + "0")),
+                _ => third.ExecuteUpdateAsync(s => s.SetProperty(e => e.ClientAddress, e => e.ClientAddress == null ? string.Empty : null)),
+            };
+        });
+        Assert.Equal(1, edited);
+
+        var problem = Assert.Single((await _host.VerifyAsync()).Problems);
+        Assert.Equal(3, problem.Sequence);
+        Assert.Contains("edited", problem.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_with_a_time_that_is_no_time_is_reported_as_edited()
+    {
+        var time = _host.Provider == "Postgres" ? "'infinity'" : "'not a time'";
+        await _host.SqlAsync($"UPDATE \"AuditEvents\" SET \"TimeUtc\" = {time} WHERE \"Sequence\" = 4");
+
+        var problem = Assert.Single((await _host.VerifyAsync()).Problems);
+        Assert.Equal(4, problem.Sequence);
+        Assert.Contains("edited", problem.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_intact_trail_longer_than_a_batch_verifies_and_an_edit_near_its_end_is_found()
+    {
+        // More events than one batch of the verifier (8,192), so several batches go through the reader
+        // and the hashers; the problem must still be the first one in sequence order.
+        await using (var scope = _host.Scope(_organisation))
+        {
+            var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            await Task.WhenAll(Enumerable.Range(0, 20_000).Select(_ => trail.RecordReadAsync(AuditTrail.Protected.Person, _person)));
+        }
+
+        var intact = await _host.VerifyAsync();
+        Assert.True(intact.Intact, string.Join("; ", intact.Problems.Select(p => p.What)));
+        Assert.True(intact.Events > 20_000);
+
+        await _host.SqlAsync("UPDATE \"AuditEvents\" SET \"RecordType\" = 'Unit' WHERE \"Sequence\" IN (19000, 19500)");
+        await _host.SqlAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 19800");
+
+        var problem = Assert.Single((await _host.VerifyAsync()).Problems);
+        Assert.Equal(19000, problem.Sequence);
+    }
+
     [Fact]
     public async Task A_deleted_event_is_detected()
     {
