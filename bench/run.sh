@@ -174,6 +174,8 @@ UNIT_ID="$(json_id "/api/v1/units?sort=kind&pageSize=200" "Authorization: Bearer
 PERSON_ID="$(json_id "/api/v1/people?page=2" "Authorization: Bearer $OFFICER_TOKEN")"
 ASSIGNMENT_ID="$(json_id "/api/v1/role-assignments?page=2" "Authorization: Bearer $OFFICER_TOKEN")"
 DOCUMENT_ID="$(json_id "/api/v1/documents" "Authorization: Bearer $OFFICER_TOKEN")"
+SYSTEM_ID="$(json_id "/api/v1/systems?page=3" "Authorization: Bearer $OFFICER_TOKEN")"
+SET_ID="$(json_id "/api/v1/information-sets?page=30&state=Valid" "Authorization: Bearer $OFFICER_TOKEN")"
 
 # Every page and API list of the running app; those that do not answer 200 are skipped with a note.
 ENDPOINTS=(
@@ -186,6 +188,11 @@ ENDPOINTS=(
   /api/v1/people "/api/v1/people?page=300&sort=name" "/api/v1/people?q=anna" "/api/v1/people/$PERSON_ID"
   /api/v1/role-assignments "/api/v1/role-assignments?page=3" "/api/v1/role-assignments/$ASSIGNMENT_ID"
   /api/v1/documents /api/v1/audit-events /api/v1/me
+  /systems "/systems?page=20&sort=need&desc=true" "/systems?gap=NoOwner" "/systems?q=journal" "/systems/$SYSTEM_ID" /systems/new
+  "/systems/$SYSTEM_ID/edit" /information-sets "/information-sets?page=200" "/information-sets?state=Stale" "/information-sets?q=beslut"
+  "/information-sets/$SET_ID" /information-sets/new "/information-sets/$SET_ID/edit"
+  /api/v1/systems "/api/v1/systems?page=20&sort=need" "/api/v1/systems?gap=NoOwner" "/api/v1/systems/$SYSTEM_ID"
+  /api/v1/information-sets "/api/v1/information-sets?page=200" "/api/v1/information-sets?state=Never" "/api/v1/information-sets/$SET_ID"
 )
 
 # ---------------------------------------------------------------- measuring
@@ -273,6 +280,8 @@ for path in "${ENDPOINTS[@]}"; do
   [[ -n "$PERSON_ID" ]] && label="${label//$PERSON_ID/{person\}}"
   [[ -n "$ASSIGNMENT_ID" ]] && label="${label//$ASSIGNMENT_ID/{assignment\}}"
   [[ -n "$DOCUMENT_ID" ]] && label="${label//$DOCUMENT_ID/{document\}}"
+  [[ -n "$SYSTEM_ID" ]] && label="${label//$SYSTEM_ID/{system\}}"
+  [[ -n "$SET_ID" ]] && label="${label//$SET_ID/{set\}}"
   PLAN_PATHS+=("$path") PLAN_HEADERS+=("${chosen%%|*}") PLAN_LABELS+=("$label")
 done
 
@@ -332,7 +341,7 @@ if [[ "$AUDIT_PASS" -eq 1 ]]; then
   printf '%-36s %8s %8s %8s %6s  %s\n' endpoint "audited" "off" "share" load budget | tee "$AUDIT_TABLE" >&2
   for i in "${!PLAN_PATHS[@]}"; do
     path="${PLAN_PATHS[$i]}"
-    [[ "$path" =~ ^/(people|roles|api/v1/people|api/v1/role-assignments)(/|\?|$) ]] || continue
+    [[ "$path" =~ ^/(people|roles|information-sets|api/v1/people|api/v1/role-assignments|api/v1/information-sets)(/|\?|$) ]] || continue
     [[ "$path" == */new || "$path" == */edit || "$path" == */account ]] && continue
     header="${PLAN_HEADERS[$i]}" off_header="${PLAN_HEADERS[$i]}"
     if [[ "$header" == Cookie:* ]]; then

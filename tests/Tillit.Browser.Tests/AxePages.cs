@@ -70,6 +70,35 @@ public static class AxePages
         new("roles/new", "appoint: find the person", Role.SecurityOfficer, Go("/roles/new?q=Ali")),
         new("roles/new", "appoint: the form", Role.SecurityOfficer, GoId("/roles/new?person={0}", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
         new("roles/{id:guid}/end", "end an appointment", Role.SecurityOfficer, GoId("/roles/{0}/end", db => db.RoleAssignments.Where(a => a.Role == Role.Manager).Select(a => a.Id))),
+        new("systems", "information systems", Role.SecurityOfficer, Go("/systems")),
+        new("systems", "information systems without owner, as employee", Role.Employee, Go("/systems?gap=NoOwner")),
+        new("systems/{id:guid}", "system details with protection need", Role.SecurityOfficer, GoId("/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
+        new("systems/{id:guid}", "system details as employee", Role.Employee, GoId("/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
+        new("systems/new", "new system", Role.SecurityOfficer, Go("/systems/new")),
+        new("systems/new", "new system with errors", Role.SecurityOfficer, SubmitEmpty("/systems/new")),
+        new("systems/{id:guid}/edit", "edit system", Role.SecurityOfficer, GoId("/systems/{0}/edit", db => db.InformationSystems.Where(x => x.Name == "Raindance").Select(x => x.Id))),
+        new("systems/{id:guid}/owner", "appoint a system owner", Role.MunicipalDirector, GoId("/systems/{0}/owner?q=Nilsson", db => db.InformationSystems.Where(x => x.Name == "Raindance").Select(x => x.Id))),
+        new("systems/{id:guid}/owner", "appoint a system owner with errors", Role.MunicipalDirector, async (s, p) =>
+        {
+            await GoId("/systems/{0}/owner", db => db.InformationSystems.Where(x => x.Name == "Raindance").Select(x => x.Id))(s, p);
+            await p.Locator("main form[method=post] button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
+        new("information-sets", "information sets", Role.SecurityOfficer, Go("/information-sets")),
+        new("information-sets", "stale information sets", Role.SecurityOfficer, Go("/information-sets?state=Stale")),
+        new("information-sets/{id:guid}", "set with classification and history", Role.SecurityOfficer, GoId("/information-sets/{0}", db => db.InformationSets.Where(x => x.Name == "Journaler inom äldreomsorgen").Select(x => x.Id))),
+        new("information-sets/{id:guid}", "set as employee", Role.Employee, GoId("/information-sets/{0}", db => db.InformationSets.Where(x => x.Name == "Personalakter").Select(x => x.Id))),
+        new("information-sets/new", "new information set", Role.SecurityOfficer, Go("/information-sets/new")),
+        new("information-sets/new", "new information set with errors", Role.SecurityOfficer, SubmitEmpty("/information-sets/new")),
+        new("information-sets/{id:guid}/edit", "edit information set", Role.SecurityOfficer, GoId("/information-sets/{0}/edit", db => db.InformationSets.Where(x => x.Name == "Behörighetsuppgifter").Select(x => x.Id))),
+        new("information-sets/{id:guid}/classify", "classify a set", Role.SystemOwner, GoId("/information-sets/{0}/classify", db => db.InformationSets.Where(x => x.Name == "Besöksplanering").Select(x => x.Id))),
+        new("information-sets/{id:guid}/classify", "classify a set with errors", Role.SystemOwner, async (s, p) =>
+        {
+            await GoId("/information-sets/{0}/classify", db => db.InformationSets.Where(x => x.Name == "Besöksplanering").Select(x => x.Id))(s, p);
+            await p.Locator("#Input_ConfidentialityMotivation").FillAsync(string.Empty);
+            await p.Locator("main form[method=post] button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
         new("documents", "governing documents", Role.Employee, Go("/documents")),
         new("documents/{id:guid}", "the decided policy", Role.Employee, GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
         new("documents/new", "new document", Role.SecurityOfficer, Go("/documents/new")),

@@ -216,6 +216,28 @@ public sealed class RegisterTests(TillitApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await owner.SendJsonAsync(HttpMethod.Post, $"/api/v1/information-sets/{set}/classifications", Classification(2, 2, 2, 2))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_director_and_the_security_officer_see_the_gaps_on_their_start_page_each_linking_to_its_list()
+    {
+        await NewSystemAsync("Ägarlöst system");
+        var officer = await app.ApiAsync(app.A, Role.SecurityOfficer);
+        var withoutOwner = (await GetAsync(officer, "/api/v1/systems?gap=NoOwner&pageSize=1")).GetProperty("total").GetInt32();
+        var never = (await GetAsync(officer, "/api/v1/information-sets?state=Never&pageSize=1")).GetProperty("total").GetInt32();
+        var stale = (await GetAsync(officer, "/api/v1/information-sets?state=Stale&pageSize=1")).GetProperty("total").GetInt32();
+        Assert.True(withoutOwner > 0);
+
+        foreach (var role in new[] { Role.SecurityOfficer, Role.MunicipalDirector })
+        {
+            var (_, body) = await (await app.SessionAsync(app.A, role)).GetPageAsync("/");
+            Assert.Contains($"<a href=\"/systems?gap=NoOwner\">{withoutOwner} informationssystem saknar systemägare</a>", body, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"/information-sets?state=Never\">{never} informationsmängder har aldrig klassats</a>", body, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"/information-sets?state=Stale\">{stale} informationsmängder har en klassning som gått ut</a>", body, StringComparison.Ordinal);
+        }
+
+        var (_, employeePage) = await (await app.SessionAsync(app.A, Role.Employee)).GetPageAsync("/");
+        Assert.DoesNotContain("gap=NoOwner", employeePage, StringComparison.Ordinal);
+    }
+
     private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private string SystemBody(string name, int version) =>

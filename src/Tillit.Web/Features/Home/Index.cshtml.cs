@@ -8,17 +8,24 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
     public HomeFigures Figures { get; private set; } = default!;
+
+    /// <summary>The register's gaps, for the director's and the security officer's cards; null for everyone else.</summary>
+    public Systems.RegisterGaps? Gaps { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var roles = await user.RolesAsync(cancellationToken);
         Roles = Domain.Access.Roles.All.Where(roles.Contains).OrderByDescending(r => r == Role.SecurityOfficer).ToList();
         Figures = await queries.FiguresAsync(cancellationToken);
+        if (roles.Contains(Role.SecurityOfficer) || roles.Contains(Role.MunicipalDirector))
+        {
+            Gaps = await gaps.CountAsync(cancellationToken);
+        }
         return Page();
     }
 }

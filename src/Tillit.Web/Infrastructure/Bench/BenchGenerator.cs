@@ -17,7 +17,11 @@ public sealed record BenchResult(
     int Assignments,
     string Password,
     IReadOnlyList<BenchAccount> RoleAccounts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Systems, information sets and classifications of the register (issue 4).</summary>
+    public (int Systems, int Sets, int Classifications) Register { get; init; }
+}
 
 /// <summary>
 /// Writes the benchmark's large municipality (DESIGN.md: 50,000 people with accounts, 400 units) in
@@ -50,6 +54,7 @@ public sealed class BenchGenerator(
         var watch = Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = BenchPlan.Build(options, DateOnly.FromDateTime(now));
+        var register = BenchRegister.Build(plan);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -69,6 +74,12 @@ public sealed class BenchGenerator(
             var accounts = plan.People.Select(p => NewAccount(p, passwordHash, now)).ToList();
             await InsertAsync(accounts, "accounts", progress, watch, cancellationToken);
             await InsertAsync(plan.Assignments, "role assignments", progress, watch, cancellationToken);
+            await InsertAsync(register.Systems, "information systems", progress, watch, cancellationToken);
+            await InsertAsync(register.Dependencies, "system dependencies", progress, watch, cancellationToken);
+            await InsertAsync(register.Owners, "system owner appointments", progress, watch, cancellationToken);
+            await InsertAsync(register.Sets, "information sets", progress, watch, cancellationToken);
+            await InsertAsync(register.Holdings, "sets held in systems", progress, watch, cancellationToken);
+            await InsertAsync(register.Classifications, "classifications", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -88,7 +99,10 @@ public sealed class BenchGenerator(
             plan.Assignments.Count,
             password,
             plan.Accounts.OrderBy(a => a.Role).ToList(),
-            watch.Elapsed);
+            watch.Elapsed)
+        {
+            Register = (register.Systems.Count, register.Sets.Count, register.Classifications.Count),
+        };
     }
 
     private UserAccount NewAccount(Domain.Organisations.Person person, string passwordHash, DateTime now) => new()

@@ -6,6 +6,7 @@ using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Documents;
 using Tillit.Domain.Organisations;
+using Tillit.Domain.Register;
 
 namespace Tillit.Web.Infrastructure.Demo;
 
@@ -114,6 +115,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         routineVersion.SubmitForDecision();
         routine.Decide(routineVersion, new DecisionRecord("Kommundirektören", start.AddDays(30), null, "SOC 2026/0207", start.AddDays(30), true), byDirector, now);
 
+        SeedRegister(org.Id, today, director, owner, (social, elder, ifo, hr, it, klf));
         await db.SaveChangesAsync(cancellationToken);
 
         var accounts = new List<DemoAccount>();
@@ -189,6 +191,68 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
             ?? throw new InvalidOperationException("The demo policy text is missing from the build.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// A small register: systems with and without an owner, sets classified, stale and never classified,
+    /// one manual system (a paper archive) and a dependency.
+    /// </summary>
+    private void SeedRegister(Guid orgId, DateOnly today, Person director, Person owner, (Unit Social, Unit Elder, Unit Ifo, Unit Hr, Unit It, Unit Klf) u)
+    {
+        InformationSystem System(string name, string purpose, Unit unit, SystemForm form, bool important, Hosting hosting)
+        {
+            var system = new InformationSystem(orgId, name, purpose, unit.Id, form) { ImportantToOperations = important, Hosting = hosting };
+            db.InformationSystems.Add(system);
+            return system;
+        }
+
+        InformationSet Set(string name, Unit unit, PersonalData personal, string? secrecy, params InformationSystem[] heldIn)
+        {
+            var set = new InformationSet(orgId, name, unit.Id) { PersonalData = personal, SecrecyReference = secrecy };
+            db.InformationSets.Add(set);
+            foreach (var system in heldIn)
+            {
+                db.InformationSetSystems.Add(new InformationSetSystem(orgId, set.Id, system.Id));
+            }
+
+            return set;
+        }
+
+        void Classify(InformationSet set, ProtectionNeed levels, DateOnly on, params InformationSystem[] systems)
+        {
+            db.Classifications.Add(new Classification(
+                orgId,
+                set.Id,
+                levels,
+                ("Uppgifter om enskildas hälsa och sociala förhållanden", "Felaktiga uppgifter kan leda till fel insats", "Verksamheten klarar sig på papper ett dygn", "Vi måste kunna se vem som läst journalen"),
+                "Maria Nilsson (systemägare), Erik Sandberg (enhetschef), Sara Lind (informationssäkerhet)",
+                owner.Id,
+                on,
+                Classification.DefaultValidUntil(on, Classification.DefaultValidityMonths)));
+            foreach (var system in systems)
+            {
+                system.SetProtectionNeed(ProtectionNeed.HighestOf([levels, .. system.ProtectionNeed is { } n ? [n] : Array.Empty<ProtectionNeed>()]));
+            }
+        }
+
+        var directory = System("Active Directory", "Konton och behörigheter för kommunens IT-miljö", u.It, SystemForm.Automated, true, Hosting.OwnOperation);
+        var care = System("Procapita", "Dokumentation och planering inom äldreomsorgen", u.Elder, SystemForm.Automated, true, Hosting.SupplierHosted);
+        var casework = System("Lifecare", "Handläggning inom individ- och familjeomsorgen", u.Ifo, SystemForm.Automated, true, Hosting.Cloud);
+        var archive = System("Personalakter (pappersarkiv)", "Personalakter i arkivskåp på HR-avdelningen", u.Hr, SystemForm.Manual, false, Hosting.NotApplicable);
+        System("Raindance", "Ekonomi och redovisning", u.Klf, SystemForm.Automated, true, Hosting.SharedService);
+        db.SystemDependencies.Add(new SystemDependency(orgId, care.Id, directory.Id));
+
+        var journals = Set("Journaler inom äldreomsorgen", u.Elder, PersonalData.Sensitive, "OSL 26 kap. 1 §", care);
+        var visits = Set("Besöksplanering", u.Elder, PersonalData.Personal, null, care);
+        Set("Utredningar barn och unga", u.Ifo, PersonalData.Sensitive, "OSL 26 kap. 1 §", casework);
+        var files = Set("Personalakter", u.Hr, PersonalData.Sensitive, "OSL 39 kap. 3 §", archive);
+        Set("Behörighetsuppgifter", u.It, PersonalData.Personal, null, directory);
+        Classify(journals, new ProtectionNeed(ConsequenceLevel.Serious, ConsequenceLevel.Serious, ConsequenceLevel.Significant, ConsequenceLevel.Serious), today.AddMonths(-2), care);
+        Classify(visits, new ProtectionNeed(ConsequenceLevel.Moderate, ConsequenceLevel.Significant, ConsequenceLevel.Serious, ConsequenceLevel.Moderate), today.AddMonths(-2), care);
+        Classify(files, new ProtectionNeed(ConsequenceLevel.Significant, ConsequenceLevel.Moderate, ConsequenceLevel.Moderate, ConsequenceLevel.Moderate), today.AddMonths(-14), archive);
+
+        db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, care.Id, owner.Id, director.Id, "KD 2026/0041", today.AddMonths(-6), null));
+        db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, archive.Id, owner.Id, director.Id, "KD 2026/0042", today.AddMonths(-6), null));
     }
 
     private Unit Add(Unit unit)
