@@ -23,6 +23,7 @@ public sealed partial class ResourceTests
         ["DocumentType."] = Enum.GetNames<Tillit.Domain.Documents.DocumentType>(),
         ["Permission."] = Tillit.Web.Security.Permissions.All,
         ["Document.NotInForce."] = ["Superseded", "Revoked"],
+        ["AudienceKind."] = Enum.GetNames<Tillit.Domain.Documents.AudienceKind>(),
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
     };

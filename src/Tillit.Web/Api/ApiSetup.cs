@@ -20,6 +20,7 @@ public static class ApiSetup
         api.MapRoleAssignmentsApi();
         api.MapAuditApi();
         api.MapDocumentsApi();
+        api.MapAcknowledgementsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -8,17 +8,21 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Documents.AcknowledgementQueries acknowledgements) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
     public HomeFigures Figures { get; private set; } = default!;
+
+    /// <summary>Documents the person is asked to read and confirm.</summary>
+    public IReadOnlyList<Documents.ToRead> ToRead { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var roles = await user.RolesAsync(cancellationToken);
         Roles = Domain.Access.Roles.All.Where(roles.Contains).OrderByDescending(r => r == Role.SecurityOfficer).ToList();
         Figures = await queries.FiguresAsync(cancellationToken);
+        ToRead = await acknowledgements.ToReadAsync(cancellationToken);
         return Page();
     }
 }
