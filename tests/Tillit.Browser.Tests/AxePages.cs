@@ -104,12 +104,11 @@ public static class AxePages
         new("documents/new", "new document", Role.SecurityOfficer, Go("/documents/new")),
         new("documents/new", "new document with errors", Role.SecurityOfficer, SubmitEmpty("/documents/new")),
         new("documents/work", "documents in progress", Role.SecurityOfficer, Go("/documents/work")),
-        new("documents/{id:guid}/edit", "start a new version", Role.SecurityOfficer, GoId("/documents/{0}/edit", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Guideline).Select(d => d.Id))),
+        new("documents/{id:guid}/edit", "start a new version", Role.SecurityOfficer, GoId("/documents/{0}/edit", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))),
         new("documents/{id:guid}/versions/{versionId:guid}", "a decided version", Role.Employee, async (s, p) =>
         {
-            await GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Routine).Select(d => d.Id))(s, p);
-            await p.Locator("#versions ~ table a").First.ClickAsync();
-            await p.Locator("article.document").WaitForAsync();
+            var v = await s.QueryAsync(db => db.DocumentVersions.Where(x => db.Documents.Any(d => d.Id == x.DocumentId && d.Type == Tillit.Domain.Documents.DocumentType.Routine)).Select(x => new { x.DocumentId, x.Id }).SingleAsync());
+            await p.GotoAsync($"/documents/{v.DocumentId}/versions/{v.Id}");
         }),
         new("documents/{id:guid}/versions/{versionId:guid}/decide", "enter the board's decision", Role.SecurityOfficer, async (s, p) =>
         {
@@ -130,6 +129,17 @@ public static class AxePages
             await p.Locator("a[href$='/decide']").ClickAsync();
             await p.Locator("#Input_RegistryNumber").WaitForAsync();
         }),
+        new("documents/to-read", "documents to read", Role.Employee, Go("/documents/to-read")),
+        new("documents/campaigns", "confirmation rounds", Role.SecurityOfficer, Go("/documents/campaigns?all=true")),
+        new("documents/{id:guid}/campaigns/new", "ask for confirmation", Role.SecurityOfficer, GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))),
+        new("documents/{id:guid}/campaigns/new", "ask for confirmation with errors", Role.SecurityOfficer, async (s, p) =>
+        {
+            await GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))(s, p);
+            await p.Locator("#DueDate").FillAsync(string.Empty);
+            await p.Locator("main form button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
+        new("documents/campaigns/{id:guid}", "coverage with picture and list", Role.SecurityOfficer, GoId("/documents/campaigns/{0}", db => db.AcknowledgementCampaigns.Where(c => db.Documents.Any(d => d.Id == c.DocumentId && d.Type == Tillit.Domain.Documents.DocumentType.Policy)).Select(c => c.Id))),
         new("documents/{id:guid}/diff", "compare versions", Role.Employee, GoId("/documents/{0}/diff", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
         new("account/tokens", "API tokens", Role.Employee, Go("/account/tokens")),
         new("account/tokens/new", "new API token", Role.Employee, Go("/account/tokens/new")),

@@ -30,6 +30,9 @@ public static class AuthorizationMatrix
     // documents.drafts: who may read drafts and versions for decision of any document.
     private static readonly Role[] DraftReaders = [SecurityOfficer, MunicipalDirector];
 
+    // documents.coverage; the manager's scope (a unit) sees that unit's part of the sample campaign.
+    private static readonly Role[] CoverageReaders = [Manager, SecurityOfficer, MunicipalDirector];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -115,6 +118,13 @@ public static class AuthorizationMatrix
         Row("GET", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
         Row("POST", "/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
         Row("GET", "/documents/{id:guid}/diff", Access.SignedIn),
+        Row("POST", "/documents/{id:guid}/versions/{versionId:guid}", Access.SignedIn, handler: "confirm"),
+        Row("GET", "/documents/to-read", Access.SignedIn),
+        Row("GET", "/documents/{id:guid}/campaigns/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/documents/{id:guid}/campaigns/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/documents/campaigns", Access.Only(CoverageReaders)),
+        Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders)),
+        Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders), handler: "export"),
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -141,6 +151,12 @@ public static class AuthorizationMatrix
         Row("PUT", "/api/v1/documents/{id:guid}/draft", Access.Only(SecurityOfficer)),
         Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/submit", Access.Only(SecurityOfficer)),
         Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/decide", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/documents/{id:guid}/versions/{versionId:guid}/acknowledge", Access.SignedIn),
+        Row("POST", "/api/v1/documents/{id:guid}/campaigns", Access.Only(SecurityOfficer)),
+        Row("GET", "/api/v1/me/documents-to-read", Access.SignedIn),
+        Row("GET", "/api/v1/acknowledgement-campaigns", Access.Only(CoverageReaders)),
+        Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/coverage", Access.Only(CoverageReaders)),
+        Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/people", Access.Only(CoverageReaders)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -32,6 +32,7 @@ public sealed partial class ResourceTests
         ["SystemForm."] = Enum.GetNames<Tillit.Domain.Register.SystemForm>(),
         ["SystemGap."] = Enum.GetNames<Tillit.Web.Features.Systems.SystemGap>(),
         ["Document.NotInForce."] = ["Superseded", "Revoked"],
+        ["AudienceKind."] = Enum.GetNames<Tillit.Domain.Documents.AudienceKind>(),
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
     };

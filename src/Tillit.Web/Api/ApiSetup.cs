@@ -21,6 +21,7 @@ public static class ApiSetup
         api.MapAuditApi();
         api.MapRegisterApi();
         api.MapDocumentsApi();
+        api.MapAcknowledgementsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -12,6 +12,7 @@ using Tillit.Data.Identity;
 using Tillit.Web.Api;
 using Tillit.Web.Features;
 using Tillit.Web.Infrastructure.Audit;
+using Tillit.Web.Infrastructure.Mail;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Infrastructure;
@@ -38,6 +39,7 @@ public static class TillitHost
         services.Configure<TillitOptions>(configuration.GetSection(TillitOptions.Section));
         services.AddTillitDatabase(configuration, builder.Environment);
         services.AddTillitAudit(configuration);
+        services.AddTillitMail(configuration);
 
         builder.WebHost.ConfigureKestrel(k =>
         {

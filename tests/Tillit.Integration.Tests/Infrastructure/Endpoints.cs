@@ -140,6 +140,8 @@ public static class RouteValues
         ["/documents/{id}"] = o => o.DocumentId,
         ["/api/v1/documents/{id}"] = o => o.DocumentId,
         ["/documents/{id}/versions/{versionId}"] = o => o.DocumentVersionId,
+        ["/documents/campaigns/{id}"] = o => o.CampaignId,
+        ["/api/v1/acknowledgement-campaigns/{id}"] = o => o.CampaignId,
         ["/api/v1/documents/{id}/versions/{versionId}"] = o => o.DocumentVersionId,
         ["/account/tokens/{id}"] = o => o.TokenId,
         ["/systems/{id}"] = o => o.SystemId,

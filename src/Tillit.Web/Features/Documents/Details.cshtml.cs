@@ -9,13 +9,17 @@ namespace Tillit.Web.Features.Documents;
 
 /// <summary>One governing document: the text of its current version, the decision behind it, its history.</summary>
 [RequirePermission(Permissions.DocumentsRead)]
-public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markdown, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markdown, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DocumentDetails Document { get; private set; } = default!;
 
     public HtmlString Html { get; private set; } = HtmlString.Empty;
 
     public DateOnly Today { get; private set; }
+
+    public DateTime? ConfirmedUtc { get; private set; }
+
+    public bool CanAskForConfirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -28,6 +32,8 @@ public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markd
         Document = outcome.Value!;
         Html = markdown.Render(Document.Current?.Markdown, Document.Title);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ConfirmedUtc = Document.Current is { } current ? await queries.ConfirmedAsync(current.Id, cancellationToken) : null;
+        CanAskForConfirmation = await user.HasOrganisationWideAsync(Permissions.DocumentsCampaigns, cancellationToken);
         return Page();
     }
 }

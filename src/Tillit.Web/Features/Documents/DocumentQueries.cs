@@ -227,6 +227,13 @@ public sealed class DocumentQueries(TillitDbContext db, DocumentAccess access, A
         return Outcome<(DocumentDetails, VersionView, VersionView)>.Ok((document.Value!, older.Value.Version, newer.Value.Version));
     }
 
+    /// <summary>When the signed-in person confirmed the version, or null.</summary>
+    public Task<DateTime?> ConfirmedAsync(Guid versionId, CancellationToken cancellationToken)
+    {
+        var personId = access.PersonId;
+        return db.Acknowledgements.Where(a => a.VersionId == versionId && a.PersonId == personId).Select(a => (DateTime?)a.ConfirmedUtc).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private Task<VersionView?> ViewAsync(Guid versionId, CancellationToken cancellationToken, Guid? documentId = null) =>
         db.DocumentVersions.AsNoTracking()
             .Where(v => v.Id == versionId && (documentId == null || v.DocumentId == documentId))

@@ -14,13 +14,16 @@ namespace Tillit.Web.Features.Documents;
 /// audited). Moves: send for decision, send back to draft.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class VersionModel(DocumentQueries queries, DocumentWork work, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class VersionModel(DocumentQueries queries, DocumentWork work, AcknowledgementWork acknowledgements, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DocumentDetails Document { get; private set; } = default!;
 
     public VersionView Shown { get; private set; } = default!;
 
     public HtmlString Html { get; private set; } = HtmlString.Empty;
+
+    /// <summary>When the reader confirmed this version, if they have.</summary>
+    public DateTime? ConfirmedUtc { get; private set; }
 
     [BindProperty]
     public DocumentWork.MoveCommand Input { get; set; } = new(null);
@@ -30,6 +33,20 @@ public sealed class VersionModel(DocumentQueries queries, DocumentWork work, Mar
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid versionId, CancellationToken cancellationToken) =>
         MoveAsync(id, versionId, work.SubmitAsync, "Document.Submitted", cancellationToken);
+
+    /// <summary>The reader confirms that they have read this (current) version.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid versionId, CancellationToken cancellationToken)
+    {
+        var outcome = await acknowledgements.HandleAsync(id, versionId, cancellationToken);
+        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)
+        {
+            return this.ToPageResult(outcome, l)!;
+        }
+
+        // A version that stopped being current meanwhile: nothing is saved, the reader is told why.
+        TempData["Flash"] = outcome.IsOk ? l["Acknowledgement.Done"].Value : l[outcome.Errors[0].MessageKey].Value;
+        return Redirect($"/documents/{id}/versions/{versionId}");
+    }
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, Guid versionId, CancellationToken cancellationToken) =>
         MoveAsync(id, versionId, work.ReturnAsync, "Document.Returned", cancellationToken);
@@ -67,6 +84,7 @@ public sealed class VersionModel(DocumentQueries queries, DocumentWork work, Mar
 
         (Document, Shown) = outcome.Value;
         Html = markdown.Render(Shown.Markdown, Document.Title);
+        ConfirmedUtc = await queries.ConfirmedAsync(Shown.Id, cancellationToken);
         return null;
     }
 }

@@ -8,7 +8,7 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Documents.AcknowledgementQueries acknowledgements) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
@@ -16,6 +16,8 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
 
     /// <summary>The register's gaps, for the director's and the security officer's cards; null for everyone else.</summary>
     public Systems.RegisterGaps? Gaps { get; private set; }
+    /// <summary>Documents the person is asked to read and confirm.</summary>
+    public IReadOnlyList<Documents.ToRead> ToRead { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +28,8 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
         {
             Gaps = await gaps.CountAsync(cancellationToken);
         }
+
+        ToRead = await acknowledgements.ToReadAsync(cancellationToken);
         return Page();
     }
 }

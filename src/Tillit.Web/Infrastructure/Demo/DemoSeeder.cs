@@ -116,6 +116,11 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         routine.Decide(routineVersion, new DecisionRecord("Kommundirektören", start.AddDays(30), null, "SOC 2026/0207", start.AddDays(30), true), byDirector, now);
 
         SeedRegister(org.Id, today, director, owner, (social, elder, ifo, hr, it, klf));
+        // Everyone is asked to confirm the policy; the security officer and the director already have.
+        db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
+        db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
+        db.Acknowledgements.Add(new Acknowledgement(org.Id, director.Id, version, now));
+
         await db.SaveChangesAsync(cancellationToken);
 
         var accounts = new List<DemoAccount>();

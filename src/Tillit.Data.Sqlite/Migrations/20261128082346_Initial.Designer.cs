@@ -11,7 +11,7 @@ using Tillit.Data;
 namespace Tillit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128082302_Initial")]
+    [Migration("20261128082346_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

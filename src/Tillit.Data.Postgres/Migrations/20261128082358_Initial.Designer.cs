@@ -12,7 +12,7 @@ using Tillit.Data;
 namespace Tillit.Data.Postgres.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128082314_Initial")]
+    [Migration("20261128082358_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data;
+using Tillit.Domain.Access;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+using Tillit.Web.Infrastructure.Audit;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Documents;
+
+/// <summary>A document the person is asked to confirm, and by when.</summary>
+public sealed record ToRead(Guid DocumentId, string Title, DocumentType Type, Guid VersionId, int VersionNumber, DateOnly DueDate, bool Overdue);
+
+public sealed record CampaignRow(Guid Id, Guid DocumentId, string Title, int Round, int BaseNumber, AudienceKind AudienceKind, DateOnly StartedOn, DateOnly DueDate, DateOnly? ClosedOn);
+
+/// <summary>Coverage in one unit: how many of the audience there, and how many have confirmed.</summary>
+public sealed record UnitCoverage(Guid UnitId, string UnitName, int Total, int Confirmed)
+{
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Confirmed / Total);
+}
+
+public sealed record Coverage(CampaignRow Campaign, IReadOnlyList<string> AudienceNames, IReadOnlyList<UnitCoverage> Units, bool OrganisationWide)
+{
+    public int Total => Units.Sum(u => u.Total);
+
+    public int Confirmed => Units.Sum(u => u.Confirmed);
+
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Confirmed / Total);
+}
+
+public sealed record CoveragePerson(Guid Id, string Name, string UnitName, bool Confirmed);
+
+/// <summary>
+/// What each person must read, and the coverage of campaigns: the security officer and the director
+/// see the whole organisation, a manager the units of their appointment (documents.coverage scope).
+/// Coverage is counted in the database: one grouped query whatever the size of the audience.
+/// </summary>
+public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The open campaigns whose audience includes the signed-in person and that they have not yet confirmed.</summary>
+    public async Task<IReadOnlyList<ToRead>> ToReadAsync(CancellationToken cancellationToken)
+    {
+        if (user.PersonId is not { } personId)
+        {
+            return [];
+        }
+
+        var roles = await user.RolesAsync(cancellationToken);
+        var path = await db.People.Where(p => p.Id == personId).Select(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).FirstOrDefaultAsync(cancellationToken) ?? "-";
+        var open = await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience)
+            .Where(c => c.ClosedOn == null)
+            .ToListAsync(cancellationToken);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var unitIds = open.SelectMany(c => c.Audience).Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).Distinct().ToList();
+        var paths = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+        var mine = open.Where(c => c.Includes(path, roles, c.Audience.Where(a => a.UnitId != null && paths.ContainsKey(a.UnitId.Value)).Select(a => paths[a.UnitId!.Value]).ToList())).ToList();
+        var documentIds = mine.Select(c => c.DocumentId).Distinct().ToList();
+        var confirmed = await db.Acknowledgements.Where(a => a.PersonId == personId && documentIds.Contains(a.DocumentId))
+            .GroupBy(a => a.DocumentId).Select(g => new { g.Key, Highest = g.Max(a => a.VersionNumber) })
+            .ToDictionaryAsync(x => x.Key, x => x.Highest, cancellationToken);
+        var pending = mine.Where(c => !(confirmed.TryGetValue(c.DocumentId, out var highest) && c.Counts(highest))).ToList();
+        var pendingIds = pending.Select(c => c.DocumentId).ToList();
+        var current = await db.DocumentVersions.Where(v => pendingIds.Contains(v.DocumentId) && v.Status == DocumentStatus.Current)
+            .Join(db.Documents, v => v.DocumentId, d => d.Id, (v, d) => new { d.Id, d.Title, d.Type, VersionId = v.Id, v.Number })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var today = Today;
+        return pending.Where(c => current.ContainsKey(c.DocumentId))
+            .GroupBy(c => c.DocumentId)
+            .Select(g =>
+            {
+                var due = g.Min(c => c.DueDate);
+                var d = current[g.Key];
+                return new ToRead(d.Id, d.Title, d.Type, d.VersionId, d.Number, due, due < today);
+            })
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Title)
+            .ToList();
+    }
+
+    public async Task<Paged<CampaignRow>> CampaignsAsync(bool openOnly, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = db.AcknowledgementCampaigns.AsNoTracking();
+        if (openOnly)
+        {
+            query = query.Where(c => c.ClosedOn == null);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(c => c.StartedOn).ThenByDescending(c => c.Id)
+            .Skip((page.SafePage - 1) * page.SafeSize).Take(page.SafeSize)
+            .Select(c => new CampaignRow(c.Id, c.DocumentId, db.Documents.Where(d => d.Id == c.DocumentId).Select(d => d.Title).FirstOrDefault() ?? string.Empty, c.Round, c.BaseNumber, c.AudienceKind, c.StartedOn, c.DueDate, c.ClosedOn))
+            .ToListAsync(cancellationToken);
+        return new Paged<CampaignRow>(items, total, page.SafePage, page.SafeSize, "started", true);
+    }
+
+    /// <summary>Coverage per unit within the caller's scope; NotFound for another organisation's campaign.</summary>
+    public async Task<Outcome<Coverage>> CoverageAsync(Guid campaignId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(campaignId, cancellationToken);
+        if (found is null)
+        {
+            return Outcome<Coverage>.NotFound();
+        }
+
+        var (campaign, row, audienceNames) = found.Value;
+        var scope = await user.UnitScopeAsync(Permissions.DocumentsCoverage, cancellationToken);
+        if (scope is { Count: 0 })
+        {
+            return Outcome<Coverage>.Forbidden();
+        }
+
+        var people = await AudienceAsync(campaign, scope, cancellationToken);
+        var documentId = campaign.DocumentId;
+        var baseNumber = campaign.BaseNumber;
+        var units = await people
+            .GroupBy(x => new { x.Unit.Id, x.Unit.Name })
+            .Select(g => new UnitCoverage(
+                g.Key.Id,
+                g.Key.Name,
+                g.Count(),
+                g.Count(x => db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber))))
+            .ToListAsync(cancellationToken);
+        return Outcome<Coverage>.Ok(new Coverage(row, audienceNames, units.OrderBy(u => u.UnitName, StringComparer.CurrentCulture).ToList(), scope is null));
+    }
+
+    /// <summary>The people of the audience within scope, with whether they confirmed; a protected list (audited).</summary>
+    public async Task<Outcome<Paged<CoveragePerson>>> PeopleAsync(Guid campaignId, bool? confirmed, Guid? unitId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(campaignId, cancellationToken);
+        if (found is null)
+        {
+            return Outcome<Paged<CoveragePerson>>.NotFound();
+        }
+
+        var campaign = found.Value.Campaign;
+        var scope = await user.UnitScopeAsync(Permissions.DocumentsCoverage, cancellationToken);
+        if (scope is { Count: 0 })
+        {
+            return Outcome<Paged<CoveragePerson>>.Forbidden();
+        }
+
+        var documentId = campaign.DocumentId;
+        var baseNumber = campaign.BaseNumber;
+        var rows = (await AudienceAsync(campaign, scope, cancellationToken))
+            .Select(x => new
+            {
+                x.Person.Id,
+                x.Person.Name,
+                UnitId = x.Unit.Id,
+                UnitName = x.Unit.Name,
+                Confirmed = db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber),
+            });
+        if (unitId is { } uid)
+        {
+            rows = rows.Where(r => r.UnitId == uid);
+        }
+
+        if (confirmed is { } c)
+        {
+            rows = rows.Where(r => r.Confirmed == c);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip((page.SafePage - 1) * page.SafeSize).Take(page.SafeSize)
+            .Select(r => new CoveragePerson(r.Id, r.Name, r.UnitName, r.Confirmed))
+            .ToListAsync(cancellationToken);
+        await trail.RecordListAsync(AuditTrail.Protected.Person, $"coverage={campaignId};confirmed={confirmed};unit={unitId};page={page.SafePage}", items.Count);
+        return Outcome<Paged<CoveragePerson>>.Ok(new Paged<CoveragePerson>(items, total, page.SafePage, page.SafeSize, "name", false));
+    }
+
+    private async Task<(AcknowledgementCampaign Campaign, CampaignRow Row, IReadOnlyList<string> AudienceNames)?> FindAsync(Guid campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var title = await db.Documents.Where(d => d.Id == campaign.DocumentId).Select(d => d.Title).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var unitIds = campaign.Audience.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
+        var names = unitIds.Count == 0
+            ? campaign.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value.ToString()).ToList()
+            : await db.Units.Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        var row = new CampaignRow(campaign.Id, campaign.DocumentId, title, campaign.Round, campaign.BaseNumber, campaign.AudienceKind, campaign.StartedOn, campaign.DueDate, campaign.ClosedOn);
+        return (campaign, row, names);
+    }
+
+    /// <summary>The active people of the campaign's audience with their units, within the scope (null: the whole organisation).</summary>
+    private async Task<IQueryable<PersonInUnit>> AudienceAsync(AcknowledgementCampaign campaign, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    {
+        var units = db.Units.AsNoTracking().WithinScope(scope);
+        if (campaign.AudienceKind == AudienceKind.Units)
+        {
+            var ids = campaign.Audience.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
+            var paths = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(cancellationToken);
+            units = units.WithinScope(paths);
+        }
+
+        var people = db.People.AsNoTracking().Where(p => p.IsActive);
+        if (campaign.AudienceKind == AudienceKind.Roles)
+        {
+            var roles = campaign.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value).ToList();
+            var today = Today;
+            people = people.Where(p => db.RoleAssignments.Any(a => a.PersonId == p.Id && roles.Contains(a.Role) && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today)));
+        }
+
+        return people.Join(units, p => p.UnitId, u => u.Id, (p, u) => new PersonInUnit { Person = p, Unit = u });
+    }
+
+    /// <summary>A person with their unit (a class, so EF can translate member access on it).</summary>
+    private sealed class PersonInUnit
+    {
+        public Person Person { get; init; } = default!;
+
+        public Unit Unit { get; init; } = default!;
+    }
+}

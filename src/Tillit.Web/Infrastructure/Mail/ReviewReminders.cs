@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Tillit.Data;
+using Tillit.Domain.Documents;
+
+namespace Tillit.Web.Infrastructure.Mail;
+
+public sealed class ReminderOptions
+{
+    /// <summary>How many days before the review date the owner is reminded.</summary>
+    public int ReviewLeadDays { get; set; } = 30;
+
+    public int RunEveryMinutes { get; set; } = 60;
+
+    /// <summary>The address of Tillit in mail (links to the document).</summary>
+    public string? PublicUrl { get; set; }
+}
+
+/// <summary>
+/// Reminds each document's owner by e-mail that its review is near (or past), once per review date.
+/// The reminder is claimed in the database before the mail goes out (the document's concurrency
+/// token lets one instance win when several run), and given back if sending fails, so the next run
+/// tries again. A new decision or review moves the date and so allows the next reminder.
+/// </summary>
+public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReviewReminders> logger)
+{
+    /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
+    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
+    {
+        List<Guid> organisations;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
+        }
+
+        var sent = 0;
+        foreach (var organisationId in organisations)
+        {
+            sent += await RunForAsync(organisationId, cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(options.Value.ReviewLeadDays);
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisationId);
+        var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var due = await db.Documents
+            .Where(d => d.NextReview != null && d.NextReview <= horizon && (d.ReviewReminderSentFor == null || d.ReviewReminderSentFor != d.NextReview))
+            .OrderBy(d => d.NextReview)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var document in due)
+        {
+            var owner = await db.People.Where(p => p.Id == document.OwnerId && p.IsActive).Select(p => new { p.Name, p.Email }).FirstOrDefaultAsync(cancellationToken);
+            if (owner is null || !document.ClaimReviewReminder())
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance claimed it (or the document changed): that one sends, or the next run decides.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            try
+            {
+                await mail.SendAsync(Compose(l, document, owner.Name, owner.Email, today), cancellationToken);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Review reminder for document {DocumentId} could not be sent; it will be tried again.", document.Id);
+                document.ReleaseReviewReminder();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return sent;
+    }
+
+    private MailMessage Compose(IStringLocalizer l, GoverningDocument document, string name, string email, DateOnly today)
+    {
+        var culture = CultureInfo.GetCultureInfo("sv-SE");
+        var date = document.NextReview!.Value.ToString("d", culture);
+        var link = options.Value.PublicUrl is { } url ? $"{url.TrimEnd('/')}/documents/{document.Id}" : $"/documents/{document.Id}";
+        var overdue = document.NextReview < today;
+        var subject = l[overdue ? "Reminder.ReviewOverdueSubject" : "Reminder.ReviewSubject", document.Title].Value;
+        // The resource keeps line breaks as \n (one line per entry in the .resx files).
+        var body = l["Reminder.ReviewBody", name, document.Title, date, link].Value.Replace("\\n", "\n", StringComparison.Ordinal);
+        return new MailMessage(email, name, subject, body);
+    }
+}
+
+/// <summary>Runs <see cref="ReviewReminders"/> on a timer while mail is configured.</summary>
+public sealed class ReviewReminderService(ReviewReminders reminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReviewReminderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!mail.Value.IsConfigured)
+        {
+            logger.LogInformation("Mail:Host is not set; review reminders are not sent.");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RunEveryMinutes)), clock);
+        do
+        {
+            try
+            {
+                await reminders.RunOnceAsync(null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Review reminder run failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+public static class MailSetup
+{
+    public static IServiceCollection AddTillitMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<ReviewReminders>();
+        services.AddHostedService<ReviewReminderService>();
+        return services;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using Tillit.Domain.Access;
+using Tillit.Integration.Tests.Audit;
+using Tillit.Integration.Tests.Infrastructure;
+using Tillit.Web.Infrastructure.Mail;
+
+namespace Tillit.Integration.Tests.Documents;
+
+/// <summary>
+/// Review reminders go out by real SMTP (MailKit) to an SMTP server running inside the test
+/// (the SmtpServer package), once per review date, on both databases.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Inbox _inbox = new();
+    private int _port;
+    private Task? _server;
+
+    public Task InitializeAsync()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_inbox);
+        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _server!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private ReviewReminders Reminders(TimeProvider clock, IMailSender? sender = null) => new(
+        app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        clock,
+        Options.Create(new ReminderOptions { ReviewLeadDays = 30, PublicUrl = "https://tillit.test" }),
+        NullLogger<ReviewReminders>.Instance);
+
+    [Fact]
+    public async Task The_owner_is_reminded_once_before_the_review_date_and_again_only_after_a_new_date()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rem" + Guid.NewGuid().ToString("N")[..8], [Role.SecurityOfficer]);
+        var review = await app.Seed.WithDbAsync(org.Id, db => db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.NextReview!.Value).SingleAsync());
+        var owner = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.OwnerId).First()).Select(p => p.Email).SingleAsync());
+        var clock = new TestClock();
+
+        // Two months before: nothing is due.
+        clock.Set(new DateTimeOffset(review.AddDays(-60).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+
+        // Within 30 days: one mail, however often the run repeats (here twice, as by two instances).
+        clock.Set(new DateTimeOffset(review.AddDays(-20).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        var runs = await Task.WhenAll(Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None), Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Equal(1, runs.Sum());
+        Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        var messages = _inbox.To(owner);
+        var message = Assert.Single(messages);
+        Assert.Contains($"Riktlinje {org.Code}", message.Subject, StringComparison.Ordinal);
+        Assert.Contains($"https://tillit.test/documents/{org.GuidelineId}", message.TextBody, StringComparison.Ordinal);
+
+        // The review is recorded: a new date, and so a new reminder when that one nears.
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var document = await db.Documents.Include(d => d.Versions).SingleAsync(d => d.Id == org.GuidelineId);
+            document.MarkReviewed(review.AddDays(-10));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        clock.Set(new DateTimeOffset(review.AddDays(-10).AddMonths(12).AddDays(-5).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Equal(2, _inbox.To(owner).Count);
+    }
+
+    [Fact]
+    public async Task A_reminder_that_cannot_be_sent_is_tried_again_on_the_next_run()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rem" + Guid.NewGuid().ToString("N")[..8], [Role.SecurityOfficer]);
+        var review = await app.Seed.WithDbAsync(org.Id, db => db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.NextReview!.Value).SingleAsync());
+        var clock = new TestClock();
+        clock.Set(new DateTimeOffset(review.AddDays(5).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+
+        // No SMTP server on this port: the claim is given back.
+        var broken = new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = 1, Security = "None" }));
+        Assert.Equal(0, await Reminders(clock, broken).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Null(await app.Seed.WithDbAsync(org.Id, db => db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.ReviewReminderSentFor).SingleAsync()));
+
+        Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        var owner = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.OwnerId).First()).Select(p => p.Email).SingleAsync());
+        Assert.StartsWith("Försenad översyn", Assert.Single(_inbox.To(owner)).Subject, StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps every message the test SMTP server accepts.</summary>
+    private sealed class Inbox : MessageStore
+    {
+        private readonly ConcurrentQueue<MimeMessage> _messages = new();
+
+        public List<MimeMessage> To(string address) =>
+            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
