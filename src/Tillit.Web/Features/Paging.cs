@@ -50,15 +50,38 @@ public sealed class SortColumns<T>
             : (await cachedTotal.Cache.GetOrCreateAsync(cachedTotal.Sources, "total:" + cachedTotal.Key, cachedTotal.OrganisationId, async () =>
                 new System.Runtime.CompilerServices.StrongBox<int>(await query.CountAsync(cancellationToken)))).Value;
 
-        // The tie-breaker runs in the same direction, so an index on (column, id) serves both directions.
-        var sorted = _columns[sort](query, request.Descending);
-        var ordered = request.Descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
-        var items = await ordered
-            .Skip((request.SafePage - 1) * request.SafeSize)
-            .Take(request.SafeSize)
-            .Select(select)
-            .ToListAsync(cancellationToken);
+        var offset = (request.SafePage - 1) * request.SafeSize;
+        var ordered = Order(query, sort, request.Descending, tieBreaker);
+        if (offset == 0)
+        {
+            var first = await ordered.Take(request.SafeSize).Select(select).ToListAsync(cancellationToken);
+            return new Paged<TOut>(first, total, request.SafePage, request.SafeSize, sort, request.Descending);
+        }
+
+        // Beyond the first page the keys are chosen first and the row is built only for them:
+        // PostgreSQL computes a projection's correlated subqueries for every row it skips, so
+        // page 300 of 50,000 people would compute 15,000 unit names to throw them away.
+        var keys = new PageKeys<TTie>(await ordered.Skip(offset).Take(request.SafeSize).Select(tieBreaker).ToListAsync(cancellationToken));
+        var onPage = Expression.Lambda<Func<T, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TTie)], Expression.Property(Expression.Constant(keys), nameof(PageKeys<TTie>.Keys)), tieBreaker.Body),
+            tieBreaker.Parameters);
+        var items = keys.Keys.Count == 0
+            ? []
+            : await Order(query.Where(onPage), sort, request.Descending, tieBreaker).Select(select).ToListAsync(cancellationToken);
         return new Paged<TOut>(items, total, request.SafePage, request.SafeSize, sort, request.Descending);
+    }
+
+    // The tie-breaker runs in the same direction, so an index on (column, id) serves both directions.
+    private IOrderedQueryable<T> Order<TTie>(IQueryable<T> query, string sort, bool descending, Expression<Func<T, TTie>> tieBreaker)
+    {
+        var sorted = _columns[sort](query, descending);
+        return descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
+    }
+
+    /// <summary>Holds a page's keys so that EF sends them as one parameter, not as constants that make every page a new query plan.</summary>
+    private sealed class PageKeys<TTie>(List<TTie> keys)
+    {
+        public List<TTie> Keys { get; } = keys;
     }
 }
 
