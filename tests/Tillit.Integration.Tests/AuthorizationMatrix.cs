@@ -33,6 +33,9 @@ public static class AuthorizationMatrix
     // documents.coverage; the manager's scope (a unit) sees that unit's part of the sample campaign.
     private static readonly Role[] CoverageReaders = [Manager, SecurityOfficer, MunicipalDirector];
 
+    // delegations.read: who acts in the director's place.
+    private static readonly Role[] DelegationReaders = [SecurityOfficer, MunicipalDirector];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -126,6 +129,14 @@ public static class AuthorizationMatrix
         Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders)),
         Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders), handler: "export"),
 
+        // Delegations: the director records them (the sample delegates the director's decisions to the
+        // person without a role); the security officer sees them.
+        Row("GET", "/delegations", Access.Only(DelegationReaders)),
+        Row("GET", "/delegations/new", Access.Only(MunicipalDirector)),
+        Row("POST", "/delegations/new", Access.Only(MunicipalDirector)),
+        Row("GET", "/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
+        Row("POST", "/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
+
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
         Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
@@ -157,6 +168,12 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/acknowledgement-campaigns", Access.Only(CoverageReaders)),
         Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/coverage", Access.Only(CoverageReaders)),
         Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/people", Access.Only(CoverageReaders)),
+
+        // API: delegations
+        Row("GET", "/api/v1/delegations", Access.Only(DelegationReaders)),
+        Row("GET", "/api/v1/delegations/{id:guid}", Access.Only(DelegationReaders)),
+        Row("POST", "/api/v1/delegations", Access.Only(MunicipalDirector)),
+        Row("POST", "/api/v1/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

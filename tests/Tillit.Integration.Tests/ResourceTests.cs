@@ -12,6 +12,7 @@ public sealed partial class ResourceTests
     private static readonly Dictionary<string, IEnumerable<string>> Composed = new(StringComparer.Ordinal)
     {
         ["Role."] = Enum.GetNames<Role>(),
+        ["Delegation.Kind."] = Enum.GetNames<Tillit.Web.Features.Delegations.DelegationKind>(),
         ["UnitKind."] = Enum.GetNames<UnitKind>(),
         ["Home.Card."] = Enum.GetNames<Role>(),
         ["Home.Pending."] = Enum.GetNames<Role>(),

@@ -45,6 +45,22 @@ public sealed class AppointmentDelegation : Entity
     public DateOnly? ValidTo { get; private set; }
 
     public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
+
+    /// <summary>Ends the delegation on <paramref name="lastDay"/>; it stays as history. It cannot end before it began, nor later than it already has.</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (lastDay < ValidFrom)
+        {
+            throw new DomainRuleException("RoleAssignment.EndsBeforeStart", nameof(ValidTo));
+        }
+
+        if (ValidTo is { } current && current < lastDay)
+        {
+            throw new DomainRuleException("RoleAssignment.AlreadyEnded", nameof(ValidTo));
+        }
+
+        ValidTo = lastDay;
+    }
 }
 
 /// <summary>

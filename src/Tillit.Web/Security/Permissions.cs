@@ -30,8 +30,11 @@ public static class Permissions
     /// <summary>See who has confirmed, within the scope of the grant (a manager: their units).</summary>
     public const string DocumentsCoverage = "documents.coverage";
 
-    /// <summary>Record board secretaries and delegates of the director's decisions.</summary>
-    public const string DocumentsDelegate = "documents.delegate";
+    /// <summary>See who may decide, enter board decisions or appoint system owners in the director's place.</summary>
+    public const string DelegationsRead = "delegations.read";
+
+    /// <summary>Record and end those delegations: board secretaries, delegates of the director's decisions, appointers of system owners.</summary>
+    public const string DelegationsManage = "delegations.manage";
     public const string TokensOwn = "tokens.own";
     public const string AuditRead = "audit.read";
 
@@ -45,7 +48,7 @@ public static class Permissions
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
         SystemsRead, SystemsManage, ClassificationsRead, ClassificationsManage,
-        DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DocumentsDelegate,
+        DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -58,8 +61,8 @@ public static class Permissions
         // A system owner's scope (usually one system) limits what they edit and classify.
         [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage],
         [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DocumentsDelegate],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage],
         [Role.BoardMember] = Everyone,
         [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead],
 

@@ -148,6 +148,8 @@ public static class RouteValues
         ["/api/v1/systems/{id}"] = o => o.SystemId,
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,
+        ["/delegations/{id}"] = o => o.DelegationId,
+        ["/api/v1/delegations/{id}"] = o => o.DelegationId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -75,8 +75,8 @@ public sealed class OwnerModel(AppointSystemOwner appoint, SystemQueries queries
         var people = db.People.AsNoTracking().Where(p => p.IsActive);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var term = Q.Trim().ToLowerInvariant();
-            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term));
+            // By prefix of first name, surname or e-mail through the indexed keys: 50,000 people are not read.
+            people = People.PersonSearch.StartingWith(people, db.CurrentOrganisationId ?? Guid.Empty, Q);
         }
         else if (Input.PersonId is { } chosen)
         {

@@ -115,6 +115,9 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         routineVersion.SubmitForDecision();
         routine.Decide(routineVersion, new DecisionRecord("Kommundirektören", start.AddDays(30), null, "SOC 2026/0207", start.AddDays(30), true), byDirector, now);
 
+        // The IT manager decides the IT instructions in the director's place (a recorded delegation).
+        db.DecisionDelegations.Add(new DecisionDelegation(org.Id, itChief.Id, DecisionAuthority.Director, "KD 2026/0033", start, null, director.Id));
+
         SeedRegister(org.Id, today, director, owner, (social, elder, ifo, hr, it, klf));
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
