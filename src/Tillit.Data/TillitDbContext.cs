@@ -43,6 +43,8 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<AppointmentDelegation> AppointmentDelegations => Set<AppointmentDelegation>();
     public DbSet<DecisionDelegation> DecisionDelegations => Set<DecisionDelegation>();
 
+    public DbSet<Deviation> Deviations => Set<Deviation>();
+
     public DbSet<AcknowledgementCampaign> AcknowledgementCampaigns => Set<AcknowledgementCampaign>();
 
     public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();

@@ -36,6 +36,9 @@ public static class AuthorizationMatrix
     // delegations.read: who acts in the director's place.
     private static readonly Role[] DelegationReaders = [SecurityOfficer, MunicipalDirector];
 
+    // deviations.read; the manager's scope (a unit) covers the sample deviation's department.
+    private static readonly Role[] DeviationReaders = [Manager, SecurityOfficer, MunicipalDirector];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -137,6 +140,17 @@ public static class AuthorizationMatrix
         Row("GET", "/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
         Row("POST", "/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
 
+        // Deviations: the sample is a requested deviation for the department (the manager's scope).
+        // Moves without a body are refused as invalid (400) for those allowed, so nothing changes.
+        Row("GET", "/deviations", Access.Only(DeviationReaders)),
+        Row("GET", "/deviations/new", Access.Only(Manager, SecurityOfficer)),
+        Row("POST", "/deviations/new", Access.Only(Manager, SecurityOfficer)),
+        Row("GET", "/deviations/{id:guid}", Access.Only(DeviationReaders)),
+        Row("POST", "/deviations/{id:guid}", Access.Only(SecurityOfficer), handler: "assess"),
+        Row("POST", "/deviations/{id:guid}", Access.Only(MunicipalDirector), handler: "decide"),
+        Row("POST", "/deviations/{id:guid}", Access.Only(Manager, SecurityOfficer), handler: "withdraw"),
+        Row("POST", "/deviations/{id:guid}", Access.Only(SecurityOfficer, MunicipalDirector), handler: "end"),
+
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
         Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
@@ -174,6 +188,15 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/delegations/{id:guid}", Access.Only(DelegationReaders)),
         Row("POST", "/api/v1/delegations", Access.Only(MunicipalDirector)),
         Row("POST", "/api/v1/delegations/{id:guid}/end", Access.Only(MunicipalDirector)),
+
+        // API: deviations
+        Row("GET", "/api/v1/deviations", Access.Only(DeviationReaders)),
+        Row("GET", "/api/v1/deviations/{id:guid}", Access.Only(DeviationReaders)),
+        Row("POST", "/api/v1/deviations", Access.Only(Manager, SecurityOfficer)),
+        Row("POST", "/api/v1/deviations/{id:guid}/assess", Access.Only(SecurityOfficer)),
+        Row("POST", "/api/v1/deviations/{id:guid}/decide", Access.Only(MunicipalDirector)),
+        Row("POST", "/api/v1/deviations/{id:guid}/withdraw", Access.Only(Manager, SecurityOfficer)),
+        Row("POST", "/api/v1/deviations/{id:guid}/end", Access.Only(SecurityOfficer, MunicipalDirector)),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -13,6 +13,7 @@ public sealed partial class ResourceTests
     {
         ["Role."] = Enum.GetNames<Role>(),
         ["Delegation.Kind."] = Enum.GetNames<Tillit.Web.Features.Delegations.DelegationKind>(),
+        ["DeviationStatus."] = Enum.GetNames<Tillit.Domain.Documents.DeviationStatus>(),
         ["UnitKind."] = Enum.GetNames<UnitKind>(),
         ["Home.Card."] = Enum.GetNames<Role>(),
         ["Home.Pending."] = Enum.GetNames<Role>(),

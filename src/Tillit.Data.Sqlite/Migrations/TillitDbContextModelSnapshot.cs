@@ -655,6 +655,100 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.ToTable("DecisionDelegations");
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Documents.Deviation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompensatingMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Recommended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("OrganisationId", "UnitId");
+
+                    b.HasIndex("OrganisationId", "Status", "ExpiresOn");
+
+                    b.ToTable("Deviations");
+                });
+
             modelBuilder.Entity("Tillit.Domain.Documents.DocumentVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1382,6 +1476,27 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasOne("Tillit.Domain.Organisations.Person", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Documents.Deviation", b =>
+                {
+                    b.HasOne("Tillit.Domain.Documents.GoverningDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

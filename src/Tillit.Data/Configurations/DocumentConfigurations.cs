@@ -16,6 +16,27 @@ internal sealed class DecisionDelegationConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class DeviationConfiguration : IEntityTypeConfiguration<Deviation>
+{
+    public void Configure(EntityTypeBuilder<Deviation> builder)
+    {
+        builder.Property(d => d.Requirement).HasMaxLength(1000);
+        builder.Property(d => d.Reason).HasMaxLength(4000);
+        builder.Property(d => d.CompensatingMeasures).HasMaxLength(4000);
+        builder.Property(d => d.Assessment).HasMaxLength(4000);
+        builder.Property(d => d.DecisionReference).HasMaxLength(200);
+        builder.Property(d => d.DecisionComment).HasMaxLength(4000);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+
+        // The list by status and the expired-gap count (status Approved, expiry before today) use this.
+        builder.HasIndex(d => new { d.OrganisationId, d.Status, d.ExpiresOn });
+        builder.HasIndex(d => new { d.OrganisationId, d.UnitId });
+        builder.HasOne<GoverningDocument>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.RequestedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class AcknowledgementCampaignConfiguration : IEntityTypeConfiguration<AcknowledgementCampaign>
 {
     public void Configure(EntityTypeBuilder<AcknowledgementCampaign> builder)

@@ -23,6 +23,7 @@ public static class ApiSetup
         api.MapDocumentsApi();
         api.MapAcknowledgementsApi();
         api.MapDelegationsApi();
+        api.MapDeviationsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

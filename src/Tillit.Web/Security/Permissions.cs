@@ -35,6 +35,17 @@ public static class Permissions
 
     /// <summary>Record and end those delegations: board secretaries, delegates of the director's decisions, appointers of system owners.</summary>
     public const string DelegationsManage = "delegations.manage";
+    /// <summary>Ask for a deviation (avsteg) for a unit within the scope of the grant.</summary>
+    public const string DeviationsRequest = "deviations.request";
+
+    /// <summary>See deviations, within the scope of the grant (a manager: their units).</summary>
+    public const string DeviationsRead = "deviations.read";
+
+    /// <summary>Assess deviations before the director decides them, and end approved ones.</summary>
+    public const string DeviationsAssess = "deviations.assess";
+
+    /// <summary>Decide deviations after the security officer's assessment.</summary>
+    public const string DeviationsDecide = "deviations.decide";
     public const string TokensOwn = "tokens.own";
     public const string AuditRead = "audit.read";
 
@@ -49,6 +60,7 @@ public static class Permissions
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
         SystemsRead, SystemsManage, ClassificationsRead, ClassificationsManage,
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
+        DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -57,12 +69,12 @@ public static class Permissions
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Employee] = Everyone,
-        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage],
+        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage, DeviationsRequest, DeviationsRead],
         // A system owner's scope (usually one system) limits what they edit and classify.
         [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage],
         [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DeviationsRequest, DeviationsRead, DeviationsAssess],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage, DeviationsRead, DeviationsDecide],
         [Role.BoardMember] = Everyone,
         [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead],
 

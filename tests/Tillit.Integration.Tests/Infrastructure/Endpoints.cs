@@ -149,6 +149,8 @@ public static class RouteValues
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,
         ["/delegations/{id}"] = o => o.DelegationId,
+        ["/deviations/{id}"] = o => o.DeviationId,
+        ["/api/v1/deviations/{id}"] = o => o.DeviationId,
         ["/api/v1/delegations/{id}"] = o => o.DelegationId,
     };
 

@@ -58,6 +58,9 @@ public sealed class TestOrganisation
     /// <summary>A recorded delegation of the director's decisions to the person without a role.</summary>
     public required Guid DelegationId { get; init; }
 
+    /// <summary>A requested deviation for the department from the guideline (within the manager's scope).</summary>
+    public required Guid DeviationId { get; init; }
+
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
 
@@ -124,6 +127,8 @@ public sealed class TestSeed(IServiceProvider services)
         db.AcknowledgementCampaigns.Add(campaign);
         var delegation = new DecisionDelegation(org.Id, plain.Id, DecisionAuthority.Director, $"TEST {code}/2", today.AddDays(-1), null, people[Role.MunicipalDirector].Id);
         db.DecisionDelegations.Add(delegation);
+        var deviation = new Deviation(org.Id, guideline, department.Id, "Punkt 2: skärmlås efter fem minuter", "Larmskärmar måste synas hela tiden", "Skärmarna sitter i låsta rum", today.AddMonths(6), people[Role.Manager].Id, today);
+        db.Deviations.Add(deviation);
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -153,6 +158,7 @@ public sealed class TestSeed(IServiceProvider services)
             GuidelineVersionId = guidelineVersion.Id,
             CampaignId = campaign.Id,
             DelegationId = delegation.Id,
+            DeviationId = deviation.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

@@ -8,9 +8,12 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Documents.AcknowledgementQueries acknowledgements) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
+
+    /// <summary>Approved deviations past their expiry, for the security officer's and the director's cards.</summary>
+    public int ExpiredDeviations { get; private set; }
 
     public HomeFigures Figures { get; private set; } = default!;
 
@@ -27,6 +30,7 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
         if (roles.Contains(Role.SecurityOfficer) || roles.Contains(Role.MunicipalDirector))
         {
             Gaps = await gaps.CountAsync(cancellationToken);
+            ExpiredDeviations = await deviations.ExpiredCountAsync(cancellationToken);
         }
 
         ToRead = await acknowledgements.ToReadAsync(cancellationToken);

@@ -20,6 +20,9 @@ public sealed class AuditTrail(AuditWriter writer, IAuditActor actor, ITenantCon
 
         /// <summary>A draft or a version for decision of a governing document (protected until decided).</summary>
         public const string DocumentDraft = "DocumentVersion";
+
+        /// <summary>A deviation from a governing document: it names a rule a unit does not follow.</summary>
+        public const string Deviation = "Deviation";
     }
 
     /// <summary>Records the read of a protected record; await it before sending the data.</summary>

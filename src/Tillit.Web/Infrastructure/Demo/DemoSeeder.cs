@@ -115,6 +115,13 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         routineVersion.SubmitForDecision();
         routine.Decide(routineVersion, new DecisionRecord("Kommundirektören", start.AddDays(30), null, "SOC 2026/0207", start.AddDays(30), true), byDirector, now);
 
+        // Deviations: one granted to elder care after assessment and decision, one waiting for assessment.
+        var granted = new Deviation(org.Id, guideline, elder.Id, "Avsnitt 3: varje informationsmängd klassas om minst en gång per år", "Verksamhetssystemet byts i vår och mängderna klassas då på nytt i upphandlingen", "Behörigheterna ses över varje månad tills bytet är klart", today.AddMonths(5), manager.Id, start.AddDays(40));
+        granted.Assess(officer.Id, true, "Risken är begränsad under en kort tid och den täta behörighetsöversynen hjälper", start.AddDays(45));
+        granted.Decide(director.Id, true, "KD 2026/0150", "Följs upp när det nya systemet är i drift", start.AddDays(50));
+        var waiting = new Deviation(org.Id, guideline, northSchool.Id, "Avsnitt 5: klassningen godkänns av systemägaren", "Skolans system har ingen utsedd systemägare ännu", null, today.AddMonths(3), officer.Id, today);
+        db.Deviations.AddRange(granted, waiting);
+
         // The IT manager decides the IT instructions in the director's place (a recorded delegation).
         db.DecisionDelegations.Add(new DecisionDelegation(org.Id, itChief.Id, DecisionAuthority.Director, "KD 2026/0033", start, null, director.Id));
 
