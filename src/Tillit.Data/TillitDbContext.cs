@@ -45,6 +45,8 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Deviation> Deviations => Set<Deviation>();
 
+    public DbSet<CampaignReminder> CampaignReminders => Set<CampaignReminder>();
+
     public DbSet<AcknowledgementCampaign> AcknowledgementCampaigns => Set<AcknowledgementCampaign>();
 
     public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();

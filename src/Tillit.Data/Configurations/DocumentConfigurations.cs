@@ -60,6 +60,17 @@ internal sealed class CampaignAudienceConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class CampaignReminderConfiguration : IEntityTypeConfiguration<CampaignReminder>
+{
+    public void Configure(EntityTypeBuilder<CampaignReminder> builder)
+    {
+        // The claim: a second instance inserting the same person and campaign fails instead of mailing twice.
+        builder.HasIndex(r => new { r.CampaignId, r.PersonId }).IsUnique();
+        builder.HasOne<AcknowledgementCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Acknowledgement>
 {
     public void Configure(EntityTypeBuilder<Acknowledgement> builder)

@@ -222,3 +222,29 @@ public sealed class Acknowledgement : Entity
 
     public DateTime ConfirmedUtc { get; private set; }
 }
+
+/// <summary>
+/// A reminder mailed to one person of a campaign's audience who had not yet confirmed: at most one per
+/// person and campaign round. The row is written (claimed) before the mail goes out and removed again
+/// if sending fails, so the next run tries once more.
+/// </summary>
+public sealed class CampaignReminder : Entity
+{
+    private CampaignReminder()
+    {
+    }
+
+    public CampaignReminder(Guid organisationId, Guid campaignId, Guid personId, DateTime sentUtc)
+        : base(organisationId)
+    {
+        CampaignId = campaignId;
+        PersonId = personId;
+        SentUtc = sentUtc;
+    }
+
+    public Guid CampaignId { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public DateTime SentUtc { get; private set; }
+}

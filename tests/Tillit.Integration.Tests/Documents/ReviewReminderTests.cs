@@ -116,6 +116,50 @@ public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
         Assert.StartsWith("Försenad översyn", Assert.Single(_inbox.To(owner)).Subject, StringComparison.Ordinal);
     }
 
+    private CampaignReminders CampaignReminders(TimeProvider clock) => new(
+        app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        clock,
+        Options.Create(new ReminderOptions { CampaignLeadDays = 7, PublicUrl = "https://tillit.test" }),
+        NullLogger<CampaignReminders>.Instance);
+
+    [Fact]
+    public async Task Everyone_of_a_campaign_who_has_not_confirmed_is_reminded_once_before_the_due_date()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("camp" + Guid.NewGuid().ToString("N")[..8], [Role.SecurityOfficer]);
+        var due = await app.Seed.WithDbAsync(org.Id, db => db.AcknowledgementCampaigns.Where(c => c.Id == org.CampaignId).Select(c => c.DueDate).SingleAsync());
+        var confirmedBy = org.Accounts[Role.SecurityOfficer].PersonId;
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var version = await db.DocumentVersions.SingleAsync(v => v.Id == org.GuidelineVersionId);
+            db.Acknowledgements.Add(new Tillit.Domain.Documents.Acknowledgement(org.Id, confirmedBy, version, TimeProvider.System.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        var people = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.IsActive).Select(p => new { p.Id, p.Email }).ToListAsync());
+        var clock = new TestClock();
+
+        // Three weeks before the due date: nothing yet.
+        clock.Set(new DateTimeOffset(due.AddDays(-21).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        Assert.Equal(0, await CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+
+        // Five days before: each person who has not confirmed gets one mail, even with two instances running.
+        clock.Set(new DateTimeOffset(due.AddDays(-5).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        var runs = await Task.WhenAll(CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None), CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Equal(people.Count - 1, runs.Sum());
+        Assert.Equal(0, await CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        foreach (var person in people)
+        {
+            Assert.Equal(person.Id == confirmedBy ? 0 : 1, _inbox.To(person.Email).Count(m => m.Subject != null && m.Subject.Contains($"Riktlinje {org.Code}", StringComparison.Ordinal)));
+        }
+
+        var body = _inbox.To(people.First(p => p.Id != confirmedBy).Email).Single().TextBody;
+        Assert.Contains($"https://tillit.test/documents/{org.GuidelineId}", body, StringComparison.Ordinal);
+
+        // After the due date nobody is reminded any more.
+        clock.Set(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        Assert.Equal(0, await CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
+    }
+
     /// <summary>Keeps every message the test SMTP server accepts.</summary>
     private sealed class Inbox : MessageStore
     {

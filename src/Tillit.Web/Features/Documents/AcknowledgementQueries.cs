@@ -191,8 +191,11 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
         return (campaign, row, names);
     }
 
+    private Task<IQueryable<PersonInUnit>> AudienceAsync(AcknowledgementCampaign campaign, IReadOnlyList<string>? scope, CancellationToken cancellationToken) =>
+        AudienceAsync(db, campaign, scope, Today, cancellationToken);
+
     /// <summary>The active people of the campaign's audience with their units, within the scope (null: the whole organisation).</summary>
-    private async Task<IQueryable<PersonInUnit>> AudienceAsync(AcknowledgementCampaign campaign, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    internal static async Task<IQueryable<PersonInUnit>> AudienceAsync(TillitDbContext db, AcknowledgementCampaign campaign, IReadOnlyList<string>? scope, DateOnly today, CancellationToken cancellationToken)
     {
         var units = db.Units.AsNoTracking().WithinScope(scope);
         if (campaign.AudienceKind == AudienceKind.Units)
@@ -206,7 +209,6 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
         if (campaign.AudienceKind == AudienceKind.Roles)
         {
             var roles = campaign.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value).ToList();
-            var today = Today;
             people = people.Where(p => db.RoleAssignments.Any(a => a.PersonId == p.Id && roles.Contains(a.Role) && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today)));
         }
 
@@ -214,7 +216,7 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
     }
 
     /// <summary>A person with their unit (a class, so EF can translate member access on it).</summary>
-    private sealed class PersonInUnit
+    internal sealed class PersonInUnit
     {
         public Person Person { get; init; } = default!;
 

@@ -12,6 +12,9 @@ public sealed class ReminderOptions
     /// <summary>How many days before the review date the owner is reminded.</summary>
     public int ReviewLeadDays { get; set; } = 30;
 
+    /// <summary>How many days before a campaign's due date those who have not confirmed are reminded.</summary>
+    public int CampaignLeadDays { get; set; } = 7;
+
     public int RunEveryMinutes { get; set; } = 60;
 
     /// <summary>The address of Tillit in mail (links to the document).</summary>
@@ -108,7 +111,7 @@ public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mai
 }
 
 /// <summary>Runs <see cref="ReviewReminders"/> on a timer while mail is configured.</summary>
-public sealed class ReviewReminderService(ReviewReminders reminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReviewReminderService> logger) : BackgroundService
+public sealed class ReviewReminderService(ReviewReminders reminders, CampaignReminders campaignReminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReviewReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,6 +127,7 @@ public sealed class ReviewReminderService(ReviewReminders reminders, IOptions<Ma
             try
             {
                 await reminders.RunOnceAsync(null, stoppingToken);
+                await campaignReminders.RunOnceAsync(null, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -142,6 +146,7 @@ public static class MailSetup
         services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<ReviewReminders>();
+        services.AddSingleton<CampaignReminders>();
         services.AddHostedService<ReviewReminderService>();
         return services;
     }
