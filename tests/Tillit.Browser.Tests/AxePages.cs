@@ -74,6 +74,7 @@ public static class AxePages
         new("delegations/new", "delegate: find the person", Role.MunicipalDirector, Go("/delegations/new?q=Ek")),
         new("delegations/new", "delegate: the form", Role.MunicipalDirector, GoId("/delegations/new?person={0}", db => db.People.Where(x => x.Email == "ingrid.sjoberg@exempelby.se").Select(x => x.Id))),
         new("delegations/{id:guid}/end", "end a delegation", Role.MunicipalDirector, GoId("/delegations/{0}/end", db => db.DecisionDelegations.Select(d => d.Id))),
+        new("documents/{id:guid}/revoke", "revoke a document", Role.SecurityOfficer, GoId("/documents/{0}/revoke", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
         new("deviations", "deviations", Role.SecurityOfficer, Go("/deviations")),
         new("deviations/new", "apply for a deviation with errors", Role.Manager, SubmitEmpty("/deviations/new")),
         new("deviations/{id:guid}", "a deviation to assess", Role.SecurityOfficer, GoId("/deviations/{0}", db => db.Deviations.Where(d => d.Status == Tillit.Domain.Documents.DeviationStatus.Requested).Select(d => d.Id))),

@@ -9,8 +9,11 @@ namespace Tillit.Web.Features.Documents;
 
 /// <summary>One governing document: the text of its current version, the decision behind it, its history.</summary>
 [RequirePermission(Permissions.DocumentsRead)]
-public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markdown, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(DocumentQueries queries, DocumentWork work, MarkdownRenderer markdown, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty]
+    public int? Version { get; set; }
+
     public DocumentDetails Document { get; private set; } = default!;
 
     public HtmlString Html { get; private set; } = HtmlString.Empty;
@@ -35,5 +38,19 @@ public sealed class DetailsModel(DocumentQueries queries, MarkdownRenderer markd
         ConfirmedUtc = Document.Current is { } current ? await queries.ConfirmedAsync(current.Id, cancellationToken) : null;
         CanAskForConfirmation = await user.HasOrganisationWideAsync(Permissions.DocumentsCampaigns, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The owner records the review: the next review date moves a full interval on.</summary>
+    public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await work.MarkReviewedAsync(id, new DocumentWork.MoveCommand(Version), cancellationToken);
+        if (this.ToPageResult(outcome, l) is { } refused)
+        {
+            // A refused move (a conflict, a rule) shows the page again with the message; 404 and 403 stay as they are.
+            return refused is PageResult ? await OnGetAsync(id, cancellationToken) : refused;
+        }
+
+        TempData["Flash"] = l["Document.Reviewed"].Value;
+        return Redirect($"/documents/{id}");
     }
 }

@@ -23,6 +23,10 @@ public sealed class DocumentWork(TillitDbContext db, CurrentUser user, DocumentA
     /// <summary>A move of a version: the version's concurrency version must be sent.</summary>
     public sealed record MoveCommand(int? Version);
 
+    /// <param name="RevokedOn">The first day the document no longer applies.</param>
+    /// <param name="Version">The document's version read.</param>
+    public sealed record RevokeCommand(DateOnly? RevokedOn, int? Version);
+
     public sealed record DecideCommand(string? Body, DateOnly? Date, string? Paragraph, string? RegistryNumber, DateOnly? ValidFrom, bool MajorChange, int? Version);
 
     public async Task<Outcome<Guid>> CreateAsync(CreateCommand command, CancellationToken cancellationToken)
@@ -201,6 +205,59 @@ public sealed class DocumentWork(TillitDbContext db, CurrentUser user, DocumentA
 
             await db.SaveChangesAsync(cancellationToken);
             return Outcome<Guid>.Ok(version.Id);
+        }
+        catch (DomainRuleException rule)
+        {
+            return Outcome<Guid>.Invalid(rule.Field ?? string.Empty, rule.MessageKey);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Guid>.Conflict();
+        }
+    }
+
+    /// <summary>The owner (or a writer) records that the current version was reviewed today: the next review moves a full interval on.</summary>
+    public Task<Outcome<Guid>> MarkReviewedAsync(Guid documentId, MoveCommand command, CancellationToken cancellationToken) =>
+        ChangeDocumentAsync(documentId, command.Version, async d => await access.CanWriteAsync(d.OwnerId, cancellationToken), (d, today) => d.MarkReviewed(today), cancellationToken);
+
+    /// <summary>Revokes (upphäver) the document from a day: only the authority that may decide its type.</summary>
+    public async Task<Outcome<Guid>> RevokeAsync(Guid documentId, RevokeCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var maker = await access.MakerAsync(cancellationToken);
+        if (command.RevokedOn is null)
+        {
+            var found = await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken);
+            return found ? Outcome<Guid>.Invalid(nameof(RevokeCommand.RevokedOn), "Validation.Required") : Outcome<Guid>.NotFound();
+        }
+
+        return await ChangeDocumentAsync(documentId, command.Version, d => Task.FromResult(maker is not null && DocumentAuthority.MayMakeCurrent(d.Type, maker)), (d, _) => d.Revoke(maker!, command.RevokedOn.Value), cancellationToken);
+    }
+
+    private async Task<Outcome<Guid>> ChangeDocumentAsync(Guid documentId, int? version, Func<GoverningDocument, Task<bool>> mayChange, Action<GoverningDocument, DateOnly> change, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.Include(d => d.Versions).FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null)
+        {
+            return Outcome<Guid>.NotFound();
+        }
+
+        if (!await mayChange(document))
+        {
+            return Outcome<Guid>.Forbidden();
+        }
+
+        if (version is null)
+        {
+            return Outcome<Guid>.Invalid(nameof(MoveCommand.Version), "Validation.Required");
+        }
+
+        db.Entry(document).Property(d => d.Version).OriginalValue = version.Value;
+        try
+        {
+            change(document, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome<Guid>.Ok(document.Id);
         }
         catch (DomainRuleException rule)
         {
