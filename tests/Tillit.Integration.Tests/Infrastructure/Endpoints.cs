@@ -148,6 +148,12 @@ public static class RouteValues
         ["/api/v1/systems/{id}"] = o => o.SystemId,
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,
+        ["/requirements/{id}"] = o => o.RequirementId,
+        ["/api/v1/requirements/{id}"] = o => o.RequirementId,
+        ["/systems/{id}/requirements/{requirementId}"] = o => o.RequirementId,
+        ["/api/v1/systems/{id}/requirements/{requirementId}"] = o => o.RequirementId,
+        ["/measures/{id}"] = o => o.MeasureId,
+        ["/api/v1/measures/{id}"] = o => o.MeasureId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -8,7 +8,7 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Documents.AcknowledgementQueries acknowledgements) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
@@ -16,6 +16,10 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
 
     /// <summary>The register's gaps, for the director's and the security officer's cards; null for everyone else.</summary>
     public Systems.RegisterGaps? Gaps { get; private set; }
+
+    /// <summary>The action plan's gaps, for the same two cards.</summary>
+    public Measures.ActionPlanGaps? PlanGaps { get; private set; }
+
     /// <summary>Documents the person is asked to read and confirm.</summary>
     public IReadOnlyList<Documents.ToRead> ToRead { get; private set; } = [];
 
@@ -27,6 +31,7 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
         if (roles.Contains(Role.SecurityOfficer) || roles.Contains(Role.MunicipalDirector))
         {
             Gaps = await gaps.CountAsync(cancellationToken);
+            PlanGaps = await planGaps.CountAsync(cancellationToken);
         }
 
         ToRead = await acknowledgements.ToReadAsync(cancellationToken);

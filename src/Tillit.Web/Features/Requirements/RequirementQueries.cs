@@ -49,7 +49,7 @@ public sealed class RequirementQueries(TillitDbContext db)
         return r is null ? Outcome<RequirementDetails>.NotFound() : Outcome<RequirementDetails>.Ok(r);
     }
 
-    /// <summary>The requirements a system with this protection need must meet, as a query (the domain rule of <see cref="Requirement.AppliesTo"/> in SQL).</summary>
+    /// <summary>The requirements a system with this protection need must meet, as a query (the domain rule of selection, in SQL).</summary>
     public static IQueryable<Requirement> SelectedFor(IQueryable<Requirement> requirements, ProtectionNeed? need)
     {
         ArgumentNullException.ThrowIfNull(requirements);
