@@ -7,8 +7,8 @@ using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Common;
 using Tillit.Domain.Documents;
-using Tillit.Domain.Organisations;
 using Tillit.Domain.Measures;
+using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
 using Tillit.Domain.Requirements;
 

@@ -82,7 +82,13 @@ public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, Audi
             .Take(1000)
             .Select(r => new
             {
-                r.Id, r.Code, r.Title, r.TitleEn, r.Area, r.Aspect, r.FromLevel,
+                r.Id,
+                r.Code,
+                r.Title,
+                r.TitleEn,
+                r.Area,
+                r.Aspect,
+                r.FromLevel,
                 A = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id)
                     .Select(a => new { a.Status, a.How, a.AssessedOn, By = db.People.Where(p => p.Id == a.AssessedById).Select(p => p.Name).FirstOrDefault() })
                     .FirstOrDefault(),

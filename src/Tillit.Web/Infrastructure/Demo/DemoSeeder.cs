@@ -5,8 +5,8 @@ using Tillit.Data;
 using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Documents;
-using Tillit.Domain.Organisations;
 using Tillit.Domain.Measures;
+using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
 using Tillit.Domain.Requirements;
 
