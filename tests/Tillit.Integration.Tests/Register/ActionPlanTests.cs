@@ -43,8 +43,16 @@ public sealed class ActionPlanTests(TillitApp app)
         var body = await GetAsync(officer, $"/api/v1/requirements/{requirement}");
         var off = JsonSerializer.Serialize(new
         {
-            code = "UTB-01", title = body.GetProperty("title").GetString(), description = body.GetProperty("description").GetString(),
-            aspect = "Confidentiality", fromLevel = "Moderate", area = "Training", isoControls = "A.6.3", nis2Areas = "g", isActive = false, version = body.GetProperty("version").GetInt32(),
+            code = "UTB-01",
+            title = body.GetProperty("title").GetString(),
+            description = body.GetProperty("description").GetString(),
+            aspect = "Confidentiality",
+            fromLevel = "Moderate",
+            area = "Training",
+            isoControls = "A.6.3",
+            nis2Areas = "g",
+            isActive = false,
+            version = body.GetProperty("version").GetInt32(),
         });
         try
         {
@@ -304,9 +312,16 @@ public sealed class ActionPlanTests(TillitApp app)
     {
         var body = JsonSerializer.Serialize(new
         {
-            confidentiality = k, integrity = r, availability = t, traceability = s,
-            confidentialityMotivation = "K", integrityMotivation = "R", availabilityMotivation = "T", traceabilityMotivation = "S",
-            participants = "Systemägaren", currentId,
+            confidentiality = k,
+            integrity = r,
+            availability = t,
+            traceability = s,
+            confidentialityMotivation = "K",
+            integrityMotivation = "R",
+            availabilityMotivation = "T",
+            traceabilityMotivation = "S",
+            participants = "Systemägaren",
+            currentId,
         });
         var response = await owner.SendJsonAsync(HttpMethod.Post, $"/api/v1/information-sets/{set}/classifications", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
