@@ -283,7 +283,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         Assess("BEH-06", AssessmentStatus.NotMet, "Inloggning inifrån nätet sker med enbart lösenord.");
         Assess("LOG-03", AssessmentStatus.Met, "Systemet loggar läsning av journaler; loggen granskas månadsvis.");
         Assess("BAK-02", AssessmentStatus.NotMet, "Återläsning har inte provats sedan systemet byttes ut.");
-        Assess("KON-05", AssessmentStatus.NotApplicable, "Ingen del av systemet har synnerligen allvarlig konsekvens för tillgänglighet.");
+        Assess("INF-04", AssessmentStatus.NotApplicable, "Uppgifterna används inte för statistik eller uppföljning utanför verksamheten.");
 
         var twoFactor = new Measure(orgId, "BEH-06 Stark inloggning för alla", "Inför tvåfaktorsinloggning även inifrån kommunens nät.", MeasureOrigin.RequirementGap, Req("BEH-06").Id, care.Id, care.UnitId, owner.Id, today.AddDays(60), today.AddDays(-20));
         twoFactor.Start();
