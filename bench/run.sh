@@ -176,6 +176,8 @@ ASSIGNMENT_ID="$(json_id "/api/v1/role-assignments?page=2" "Authorization: Beare
 DOCUMENT_ID="$(json_id "/api/v1/documents" "Authorization: Bearer $OFFICER_TOKEN")"
 SYSTEM_ID="$(json_id "/api/v1/systems?page=3" "Authorization: Bearer $OFFICER_TOKEN")"
 SET_ID="$(json_id "/api/v1/information-sets?page=30&state=Valid" "Authorization: Bearer $OFFICER_TOKEN")"
+REQUIREMENT_ID="$(json_id "/api/v1/requirements" "Authorization: Bearer $OFFICER_TOKEN")"
+MEASURE_ID="$(json_id "/api/v1/measures?page=100" "Authorization: Bearer $OFFICER_TOKEN")"
 
 # Every page and API list of the running app; those that do not answer 200 are skipped with a note.
 ENDPOINTS=(
@@ -193,6 +195,12 @@ ENDPOINTS=(
   "/information-sets/$SET_ID" /information-sets/new "/information-sets/$SET_ID/edit"
   /api/v1/systems "/api/v1/systems?page=20&sort=need" "/api/v1/systems?gap=NoOwner" "/api/v1/systems/$SYSTEM_ID"
   /api/v1/information-sets "/api/v1/information-sets?page=200" "/api/v1/information-sets?state=Never" "/api/v1/information-sets/$SET_ID"
+  /requirements "/requirements/$REQUIREMENT_ID" /requirements/applicability "/requirements/applicability?page=2"
+  "/systems/$SYSTEM_ID/requirements" "/systems/$SYSTEM_ID/requirements/$REQUIREMENT_ID" "/systems?gap=ImportantUnassessed"
+  /measures "/measures?page=500" "/measures?overdue=true" "/measures?sort=status&desc=true" "/measures?system=$SYSTEM_ID" "/measures/$MEASURE_ID"
+  "/measures/$MEASURE_ID/edit" /measures/new
+  /api/v1/requirements /api/v1/requirements/applicability "/api/v1/systems/$SYSTEM_ID/requirements"
+  /api/v1/measures "/api/v1/measures?page=500" "/api/v1/measures?overdue=true&sort=title" "/api/v1/measures/$MEASURE_ID"
 )
 
 # ---------------------------------------------------------------- measuring
@@ -341,7 +349,7 @@ if [[ "$AUDIT_PASS" -eq 1 ]]; then
   printf '%-36s %8s %8s %8s %6s  %s\n' endpoint "audited" "off" "share" load budget | tee "$AUDIT_TABLE" >&2
   for i in "${!PLAN_PATHS[@]}"; do
     path="${PLAN_PATHS[$i]}"
-    [[ "$path" =~ ^/(people|roles|information-sets|api/v1/people|api/v1/role-assignments|api/v1/information-sets)(/|\?|$) ]] || continue
+    [[ "$path" =~ ^/(people|roles|information-sets|measures|api/v1/people|api/v1/role-assignments|api/v1/information-sets|api/v1/measures)(/|\?|$) ]] || continue
     [[ "$path" == */new || "$path" == */edit || "$path" == */account ]] && continue
     header="${PLAN_HEADERS[$i]}" off_header="${PLAN_HEADERS[$i]}"
     if [[ "$header" == Cookie:* ]]; then

@@ -7,8 +7,10 @@ using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Common;
 using Tillit.Domain.Documents;
+using Tillit.Domain.Measures;
 using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
+using Tillit.Domain.Requirements;
 
 namespace Tillit.Data;
 
@@ -41,6 +43,13 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<Classification> Classifications => Set<Classification>();
 
     public DbSet<AppointmentDelegation> AppointmentDelegations => Set<AppointmentDelegation>();
+
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+
+    public DbSet<RequirementAssessment> RequirementAssessments => Set<RequirementAssessment>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
     public DbSet<DecisionDelegation> DecisionDelegations => Set<DecisionDelegation>();
 
     public DbSet<Deviation> Deviations => Set<Deviation>();

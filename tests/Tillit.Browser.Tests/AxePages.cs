@@ -108,6 +108,32 @@ public static class AxePages
             await p.Locator("main form[method=post] button[type=submit]").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
+        new("requirements", "requirement catalogue", Role.SecurityOfficer, Go("/requirements")),
+        new("requirements/{id:guid}", "a requirement", Role.Employee, GoId("/requirements/{0}", db => db.Requirements.Where(r => r.Code == "BEH-06").Select(r => r.Id))),
+        new("requirements/new", "new requirement", Role.SecurityOfficer, Go("/requirements/new")),
+        new("requirements/new", "new requirement with errors", Role.SecurityOfficer, SubmitEmpty("/requirements/new")),
+        new("requirements/{id:guid}/edit", "edit requirement", Role.SecurityOfficer, GoId("/requirements/{0}/edit", db => db.Requirements.Where(r => r.Code == "LOG-04").Select(r => r.Id))),
+        new("requirements/applicability", "statement of applicability", Role.SecurityOfficer, Go("/requirements/applicability")),
+        new("systems/{id:guid}/requirements", "a system's requirements and assessments", Role.SecurityOfficer, GoId("/systems/{0}/requirements", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
+        new("systems/{id:guid}/requirements/{requirementId:guid}", "assess a requirement with a measure", Role.SystemOwner, async (s, p) =>
+        {
+            var ids = await s.QueryAsync(db => db.RequirementAssessments.Where(a => db.Requirements.Any(r => r.Id == a.RequirementId && r.Code == "BEH-06")).Select(a => new { a.SystemId, a.RequirementId }).SingleAsync());
+            await p.GotoAsync($"/systems/{ids.SystemId}/requirements/{ids.RequirementId}");
+        }),
+        new("systems/{id:guid}/requirements/{requirementId:guid}", "assess a requirement with errors", Role.SystemOwner, async (s, p) =>
+        {
+            var ids = await s.QueryAsync(db => db.RequirementAssessments.Where(a => db.Requirements.Any(r => r.Id == a.RequirementId && r.Code == "LOG-03")).Select(a => new { a.SystemId, a.RequirementId }).SingleAsync());
+            await p.GotoAsync($"/systems/{ids.SystemId}/requirements/{ids.RequirementId}");
+            await p.Locator("#Input_How").FillAsync(string.Empty);
+            await p.Locator("main form[method=post]:not([action*=handler]) button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
+        new("measures", "action plan", Role.SecurityOfficer, Go("/measures")),
+        new("measures", "overdue measures", Role.MunicipalDirector, Go("/measures?overdue=true")),
+        new("measures/{id:guid}", "an overdue measure", Role.SecurityOfficer, GoId("/measures/{0}", db => db.Measures.Where(m => m.Title.StartsWith("BAK-02")).Select(m => m.Id))),
+        new("measures/new", "new measure", Role.SecurityOfficer, Go("/measures/new?q=Nilsson")),
+        new("measures/new", "new measure with errors", Role.SecurityOfficer, SubmitEmpty("/measures/new")),
+        new("measures/{id:guid}/edit", "edit measure", Role.SecurityOfficer, GoId("/measures/{0}/edit", db => db.Measures.Where(m => m.Title.StartsWith("BEH-06")).Select(m => m.Id))),
         new("documents", "governing documents", Role.Employee, Go("/documents")),
         new("documents/{id:guid}", "the decided policy", Role.Employee, GoId("/documents/{0}", db => db.Documents.Where(d => d.Type == Tillit.Domain.Documents.DocumentType.Policy).Select(d => d.Id))),
         new("documents/new", "new document", Role.SecurityOfficer, Go("/documents/new")),

@@ -63,6 +63,23 @@ public sealed class RegisterFlowTests(TillitServer server)
             var need = page.Locator("#protection-need");
             await Expect(need).ToContainTextAsync("2-3-1-2");
             await Expect(need.GetByRole(AriaRole.Img, new() { Name = server.Text("Need.PictureLabel", "sv-SE", 2, 3, 1, 2) })).ToBeVisibleAsync();
+
+            // The need selects the system's requirements; the owner assesses one as not met and makes it a measure.
+            await page.GetByRole(AriaRole.Link, new() { Name = server.Text("SystemRequirements.Title"), Exact = true }).ClickAsync();
+            await Expect(page.Locator("#soa-counts")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Behörighet efter behov", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Radio, new() { Name = server.Text("AssessmentStatus.NotMet"), Exact = true }).CheckAsync();
+            await page.GetByLabel(server.Text("Assessment.How"), new() { Exact = true }).FillAsync("Behörigheter delas ut utan beslut av chef");
+            await page.GetByRole(AriaRole.Button, new() { Name = server.Text("Assessment.Save"), Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(server.Text("Assessment.Saved"));
+            await Expect(page.Locator("#assessment-status")).ToHaveTextAsync(server.Text("AssessmentStatus.NotMet"));
+            await page.GetByRole(AriaRole.Button, new() { Name = server.Text("Assessment.MakeMeasure"), Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(server.Text("Measure.CreatedFromGap"));
+            await Expect(page.Locator("#measure-status")).ToContainTextAsync(server.Text("MeasureStatus.Planned"));
+
+            // It is in the action plan.
+            await page.GotoAsync($"/measures?system={systemId}");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "BEH-01 Behörighet efter behov", Exact = true })).ToBeVisibleAsync();
         }
     }
 

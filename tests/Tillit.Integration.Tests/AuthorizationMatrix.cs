@@ -27,6 +27,15 @@ public static class AuthorizationMatrix
 
     // systems.manage: the security officer and (within their scope; the test's is the organisation) a system owner.
     private static readonly Role[] RegisterKeepers = [SecurityOfficer, SystemOwner];
+    // assessments.read: see how systems meet their requirements (an employee sees nothing).
+    private static readonly Role[] AssessmentReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
+
+    // assessments.manage / measures.manage: the security officer, and a system owner within their scope (the test's is the organisation).
+    private static readonly Role[] Assessors = [SecurityOfficer, SystemOwner];
+
+    // measures.read: the action plan. The sample measure is owned by the person without a role, so no other owner reads it.
+    private static readonly Role[] MeasureReaders = [Manager, SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
+
     // documents.drafts: who may read drafts and versions for decision of any document.
     private static readonly Role[] DraftReaders = [SecurityOfficer, MunicipalDirector];
 
@@ -107,6 +116,26 @@ public static class AuthorizationMatrix
         Row("POST", "/information-sets/{id:guid}/edit", Access.Only(RegisterKeepers)),
         Row("GET", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
         Row("POST", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
+
+        // Requirement catalogue (read with the register), assessments and the action plan
+        Row("GET", "/requirements", Access.SignedIn),
+        Row("GET", "/requirements/{id:guid}", Access.SignedIn),
+        Row("GET", "/requirements/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/requirements/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/requirements/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("POST", "/requirements/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/requirements/applicability", Access.Only(AssessmentReaders)),
+        Row("GET", "/systems/{id:guid}/requirements", Access.Only(AssessmentReaders)),
+        Row("GET", "/systems/{id:guid}/requirements/{requirementId:guid}", Access.Only(AssessmentReaders)),
+        Row("POST", "/systems/{id:guid}/requirements/{requirementId:guid}", Access.Only(Assessors)),
+        Row("POST", "/systems/{id:guid}/requirements/{requirementId:guid}", Access.Only(Assessors), handler: "measure"),
+        Row("GET", "/measures", Access.Only(MeasureReaders)),
+        Row("GET", "/measures/{id:guid}", Access.Only(MeasureReaders)),
+        Row("POST", "/measures/{id:guid}", Access.Only(Assessors)),
+        Row("GET", "/measures/new", Access.Only(Assessors)),
+        Row("POST", "/measures/new", Access.Only(Assessors)),
+        Row("GET", "/measures/{id:guid}/edit", Access.Only(Assessors)),
+        Row("POST", "/measures/{id:guid}/edit", Access.Only(Assessors)),
 
         // Governing documents. The sample document is a policy owned by the security officer whose only
         // version is a draft: drafts are for writers and draft readers, a policy is decided (entered) by
@@ -218,6 +247,21 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/information-sets/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/information-sets/{id:guid}", Access.Only(RegisterKeepers)),
         Row("POST", "/api/v1/information-sets/{id:guid}/classifications", Access.Only(SystemOwner)),
+
+        // API: requirements, assessments, the action plan
+        Row("GET", "/api/v1/requirements", Access.SignedIn),
+        Row("POST", "/api/v1/requirements", Access.Only(SecurityOfficer)),
+        Row("GET", "/api/v1/requirements/{id:guid}", Access.SignedIn),
+        Row("PUT", "/api/v1/requirements/{id:guid}", Access.Only(SecurityOfficer)),
+        Row("GET", "/api/v1/requirements/applicability", Access.Only(AssessmentReaders)),
+        Row("GET", "/api/v1/systems/{id:guid}/requirements", Access.Only(AssessmentReaders)),
+        Row("PUT", "/api/v1/systems/{id:guid}/requirements/{requirementId:guid}", Access.Only(Assessors)),
+        Row("POST", "/api/v1/systems/{id:guid}/requirements/{requirementId:guid}/measures", Access.Only(Assessors)),
+        Row("GET", "/api/v1/measures", Access.Only(MeasureReaders)),
+        Row("POST", "/api/v1/measures", Access.Only(Assessors)),
+        Row("GET", "/api/v1/measures/{id:guid}", Access.Only(MeasureReaders)),
+        Row("PUT", "/api/v1/measures/{id:guid}", Access.Only(Assessors)),
+        Row("POST", "/api/v1/measures/{id:guid}/status", Access.Only(Assessors)),
 
         // Infrastructure
         Row("GET", "/health/live", Access.Anyone),

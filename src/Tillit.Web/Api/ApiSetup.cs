@@ -20,6 +20,7 @@ public static class ApiSetup
         api.MapRoleAssignmentsApi();
         api.MapAuditApi();
         api.MapRegisterApi();
+        api.MapActionPlanApi();
         api.MapDocumentsApi();
         api.MapAcknowledgementsApi();
         api.MapDelegationsApi();

@@ -242,6 +242,10 @@ public static class CommandLine
             var created = new Organisation(wanted, Slug(wanted));
             db.Organisations.Add(created);
             await db.SaveChangesAsync();
+
+            // Every new organisation starts with Tillit's requirement catalogue, which its security officer then adapts.
+            db.Requirements.AddRange(Domain.Requirements.StartingCatalogue.For(created.Id));
+            await db.SaveChangesAsync();
             return created;
         }
 

@@ -12,5 +12,7 @@ public static class PageRoutes
         conventions.AddPageRoute("/People/Edit", "people/new");
         conventions.AddPageRoute("/Systems/Edit", "systems/new");
         conventions.AddPageRoute("/InformationSets/Edit", "information-sets/new");
+        conventions.AddPageRoute("/Requirements/Edit", "requirements/new");
+        conventions.AddPageRoute("/Measures/Edit", "measures/new");
     }
 }

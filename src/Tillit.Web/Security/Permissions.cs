@@ -55,12 +55,30 @@ public static class Permissions
     public const string ClassificationsRead = "classifications.read";
     public const string ClassificationsManage = "classifications.manage";
 
+    // The requirement catalogue, assessments and the action plan (issue 4). The catalogue itself is read with systems.read.
+
+    /// <summary>Write the organisation's requirement catalogue.</summary>
+    public const string RequirementsManage = "requirements.manage";
+
+    /// <summary>See how systems meet their requirements (protected: reads audited).</summary>
+    public const string AssessmentsRead = "assessments.read";
+
+    /// <summary>Assess requirements: organisation-wide (security officer) or for the systems of the grant's scope (system owner).</summary>
+    public const string AssessmentsManage = "assessments.manage";
+
+    /// <summary>Read the action plan (protected: reads audited). A measure's owner reads their own without it.</summary>
+    public const string MeasuresRead = "measures.read";
+
+    /// <summary>Create and change measures: organisation-wide, or for measures of the systems in the grant's scope.</summary>
+    public const string MeasuresManage = "measures.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
         SystemsRead, SystemsManage, ClassificationsRead, ClassificationsManage,
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
+        RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -69,14 +87,14 @@ public static class Permissions
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Employee] = Everyone,
-        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage, DeviationsRequest, DeviationsRead],
+        [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage, DeviationsRequest, DeviationsRead, MeasuresRead],
         // A system owner's scope (usually one system) limits what they edit and classify.
-        [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage],
-        [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DeviationsRequest, DeviationsRead, DeviationsAssess],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage, DeviationsRead, DeviationsDecide],
+        [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage],
+        [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead, AssessmentsRead, MeasuresRead],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DeviationsRequest, DeviationsRead, DeviationsAssess, RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage, DeviationsRead, DeviationsDecide, AssessmentsRead, MeasuresRead],
         [Role.BoardMember] = Everyone,
-        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead],
+        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead, AssessmentsRead, MeasuresRead],
 
         // Technical administration: the organisation's structure and accounts, no security content.
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],

@@ -152,6 +152,12 @@ public static class RouteValues
         ["/deviations/{id}"] = o => o.DeviationId,
         ["/api/v1/deviations/{id}"] = o => o.DeviationId,
         ["/api/v1/delegations/{id}"] = o => o.DelegationId,
+        ["/requirements/{id}"] = o => o.RequirementId,
+        ["/api/v1/requirements/{id}"] = o => o.RequirementId,
+        ["/systems/{id}/requirements/{requirementId}"] = o => o.RequirementId,
+        ["/api/v1/systems/{id}/requirements/{requirementId}"] = o => o.RequirementId,
+        ["/measures/{id}"] = o => o.MeasureId,
+        ["/api/v1/measures/{id}"] = o => o.MeasureId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

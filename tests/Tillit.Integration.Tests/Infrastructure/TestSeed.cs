@@ -45,8 +45,15 @@ public sealed class TestOrganisation
     /// <summary>An information system in the department, with no owner yet.</summary>
     public required Guid SystemId { get; init; }
 
-    /// <summary>An information set held in <see cref="SystemId"/>, not classified.</summary>
+    /// <summary>An information set held in <see cref="SystemId"/>, classified 2-2-2-2 (so the system's need is 2-2-2-2).</summary>
     public required Guid SetId { get; init; }
+
+    /// <summary>A requirement of the starting catalogue that the sample system's need selects (BEH-01, from level 1).</summary>
+    public required Guid RequirementId { get; init; }
+
+    /// <summary>A planned measure on the sample system, owned by the person without a role.</summary>
+    public required Guid MeasureId { get; init; }
+
     /// <summary>A guideline with a current version (decided by the director), readable by everyone.</summary>
     public required Guid GuidelineId { get; init; }
 
@@ -117,6 +124,14 @@ public sealed class TestSeed(IServiceProvider services)
         db.InformationSystems.Add(system);
         db.InformationSets.Add(set);
         db.InformationSetSystems.Add(new InformationSetSystem(org.Id, set.Id, system.Id));
+        var levels = new ProtectionNeed(ConsequenceLevel.Significant, ConsequenceLevel.Significant, ConsequenceLevel.Significant, ConsequenceLevel.Significant);
+        db.Classifications.Add(new Classification(org.Id, set.Id, levels, ("K", "R", "T", "S"), "Testare", people[Role.SystemOwner].Id, today.AddDays(-10), today.AddMonths(11)));
+        system.SetProtectionNeed(levels);
+        var catalogue = Tillit.Domain.Requirements.StartingCatalogue.For(org.Id).ToList();
+        db.Requirements.AddRange(catalogue);
+        var requirement = catalogue.Single(r => r.Code == "BEH-01");
+        var measure = new Tillit.Domain.Measures.Measure(org.Id, $"Åtgärd {code}", "Exempel", Tillit.Domain.Measures.MeasureOrigin.RequirementGap, requirement.Id, system.Id, department.Id, plain.Id, today.AddDays(30), today);
+        db.Measures.Add(measure);
         var guideline = new GoverningDocument(org.Id, DocumentType.Guideline, $"Riktlinje {code}", people[Role.SecurityOfficer].Id, document);
         db.Documents.Add(guideline);
         var guidelineVersion = guideline.AddDraft("# Riktlinje\n\nGällande text.", TimeProvider.System.GetUtcNow().UtcDateTime);
@@ -154,6 +169,8 @@ public sealed class TestSeed(IServiceProvider services)
             DocumentVersionId = version.Id,
             SystemId = system.Id,
             SetId = set.Id,
+            RequirementId = requirement.Id,
+            MeasureId = measure.Id,
             GuidelineId = guideline.Id,
             GuidelineVersionId = guidelineVersion.Id,
             CampaignId = campaign.Id,

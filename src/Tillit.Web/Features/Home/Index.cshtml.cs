@@ -8,7 +8,7 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
@@ -19,6 +19,10 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
 
     /// <summary>The register's gaps, for the director's and the security officer's cards; null for everyone else.</summary>
     public Systems.RegisterGaps? Gaps { get; private set; }
+
+    /// <summary>The action plan's gaps, for the same two cards.</summary>
+    public Measures.ActionPlanGaps? PlanGaps { get; private set; }
+
     /// <summary>Documents the person is asked to read and confirm.</summary>
     public IReadOnlyList<Documents.ToRead> ToRead { get; private set; } = [];
 
@@ -31,6 +35,7 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
         {
             Gaps = await gaps.CountAsync(cancellationToken);
             ExpiredDeviations = await deviations.ExpiredCountAsync(cancellationToken);
+            PlanGaps = await planGaps.CountAsync(cancellationToken);
         }
 
         ToRead = await acknowledgements.ToReadAsync(cancellationToken);

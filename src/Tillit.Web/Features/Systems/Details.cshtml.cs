@@ -17,6 +17,8 @@ public sealed class DetailsModel(SystemQueries queries, AppointSystemOwner appoi
 
     public bool SeesNeed { get; private set; }
 
+    public bool SeesAssessments { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var outcome = await queries.GetAsync(id, cancellationToken);
@@ -29,6 +31,7 @@ public sealed class DetailsModel(SystemQueries queries, AppointSystemOwner appoi
         CanEdit = await user.HasForSystemAsync(Permissions.SystemsManage, id, System.UnitPath, cancellationToken);
         CanAppoint = await appoint.MayAppointAsync(cancellationToken);
         SeesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        SeesAssessments = await user.HasAsync(Permissions.AssessmentsRead, cancellationToken);
         return Page();
     }
 }

@@ -12,6 +12,9 @@ public enum SystemGap
 {
     NoOwner = 0,
     Unclassified = 1,
+
+    /// <summary>Important to operations, with requirements its protection need selects that are not yet assessed.</summary>
+    ImportantUnassessed = 2,
 }
 
 /// <summary>The filters of the register of systems.</summary>
@@ -85,6 +88,16 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The systems that have an active requirement their protection need selects and no assessment of it (one EXISTS per system).</summary>
+    public static IQueryable<InformationSystem> WithUnassessedRequirements(TillitDbContext db, IQueryable<InformationSystem> systems)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return systems.Where(s => db.Requirements.Any(r => r.IsActive
+            && ((r.Aspect == Aspect.Confidentiality && s.NeedConfidentiality >= r.FromLevel) || (r.Aspect == Aspect.Integrity && s.NeedIntegrity >= r.FromLevel)
+                || (r.Aspect == Aspect.Availability && s.NeedAvailability >= r.FromLevel) || (r.Aspect == Aspect.Traceability && s.NeedTraceability >= r.FromLevel))
+            && !db.RequirementAssessments.Any(a => a.SystemId == s.Id && a.RequirementId == r.Id)));
+    }
+
     public async Task<Paged<SystemRow>> ListAsync(SystemFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -121,6 +134,9 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
                 break;
             case SystemGap.Unclassified:
                 query = query.Where(s => s.NeedHighest == null);
+                break;
+            case SystemGap.ImportantUnassessed:
+                query = WithUnassessedRequirements(db, query.Where(s => s.ImportantToOperations));
                 break;
         }
 

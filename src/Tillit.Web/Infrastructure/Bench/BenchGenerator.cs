@@ -21,6 +21,9 @@ public sealed record BenchResult(
 {
     /// <summary>Systems, information sets and classifications of the register (issue 4).</summary>
     public (int Systems, int Sets, int Classifications) Register { get; init; }
+
+    /// <summary>Requirements, assessments and measures of the action plan (issue 4).</summary>
+    public (int Requirements, int Assessments, int Measures) ActionPlan { get; init; }
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public sealed class BenchGenerator(
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = BenchPlan.Build(options, DateOnly.FromDateTime(now));
         var register = BenchRegister.Build(plan);
+        var actionPlan = BenchActionPlan.Build(plan, register);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -80,6 +84,9 @@ public sealed class BenchGenerator(
             await InsertAsync(register.Sets, "information sets", progress, watch, cancellationToken);
             await InsertAsync(register.Holdings, "sets held in systems", progress, watch, cancellationToken);
             await InsertAsync(register.Classifications, "classifications", progress, watch, cancellationToken);
+            await InsertAsync(actionPlan.Requirements, "requirements", progress, watch, cancellationToken);
+            await InsertAsync(actionPlan.Assessments, "requirement assessments", progress, watch, cancellationToken);
+            await InsertAsync(actionPlan.Measures, "measures", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -102,6 +109,7 @@ public sealed class BenchGenerator(
             watch.Elapsed)
         {
             Register = (register.Systems.Count, register.Sets.Count, register.Classifications.Count),
+            ActionPlan = (actionPlan.Requirements.Count, actionPlan.Assessments.Count, actionPlan.Measures.Count),
         };
     }
 

@@ -5,8 +5,10 @@ using Tillit.Data;
 using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Documents;
+using Tillit.Domain.Measures;
 using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
+using Tillit.Domain.Requirements;
 
 namespace Tillit.Web.Infrastructure.Demo;
 
@@ -126,6 +128,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.DecisionDelegations.Add(new DecisionDelegation(org.Id, itChief.Id, DecisionAuthority.Director, "KD 2026/0033", start, null, director.Id));
 
         SeedRegister(org.Id, today, director, owner, (social, elder, ifo, hr, it, klf));
+        SeedActionPlan(org.Id, today, owner, officer, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
@@ -268,6 +271,39 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
 
         db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, care.Id, owner.Id, director.Id, "KD 2026/0041", today.AddMonths(-6), null));
         db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, archive.Id, owner.Id, director.Id, "KD 2026/0042", today.AddMonths(-6), null));
+    }
+
+    /// <summary>
+    /// The starting requirement catalogue, Procapita's assessments (some met, some gaps) and a few measures in
+    /// the action plan: one made of a gap, one overdue, one done awaiting verification, one verified.
+    /// </summary>
+    private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)
+    {
+        var catalogue = StartingCatalogue.For(orgId).ToList();
+        db.Requirements.AddRange(catalogue);
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        var care = systems.Single(s => s.Name == "Procapita");
+        var directory = systems.Single(s => s.Name == "Active Directory");
+        Requirement Req(string code) => catalogue.Single(r => r.Code == code);
+        void Assess(string code, AssessmentStatus status, string how) =>
+            db.RequirementAssessments.Add(new RequirementAssessment(orgId, care.Id, Req(code).Id, status, how, owner.Id, today.AddDays(-20)));
+        Assess("BEH-01", AssessmentStatus.Met, "Behörigheter beställs av enhetschef i e-tjänsten och godkänns av systemförvaltaren.");
+        Assess("BEH-02", AssessmentStatus.Met, "Alla loggar in med sitt personliga konto via kommunens inloggning.");
+        Assess("BEH-04", AssessmentStatus.PartlyMet, "Genomgång görs för hemtjänsten men inte för särskilt boende.");
+        Assess("BEH-06", AssessmentStatus.NotMet, "Inloggning inifrån nätet sker med enbart lösenord.");
+        Assess("LOG-03", AssessmentStatus.Met, "Systemet loggar läsning av journaler; loggen granskas månadsvis.");
+        Assess("BAK-02", AssessmentStatus.NotMet, "Återläsning har inte provats sedan systemet byttes ut.");
+        Assess("INF-04", AssessmentStatus.NotApplicable, "Uppgifterna används inte för statistik eller uppföljning utanför verksamheten.");
+
+        var twoFactor = new Measure(orgId, "BEH-06 Stark inloggning för alla", "Inför tvåfaktorsinloggning även inifrån kommunens nät.", MeasureOrigin.RequirementGap, Req("BEH-06").Id, care.Id, care.UnitId, owner.Id, today.AddDays(60), today.AddDays(-20));
+        twoFactor.Start();
+        var restore = new Measure(orgId, "BAK-02 Prova återläsning", "Läs tillbaka en säkerhetskopia till testmiljön och mät tiden.", MeasureOrigin.RequirementGap, Req("BAK-02").Id, care.Id, care.UnitId, itChief.Id, today.AddDays(-5), today.AddDays(-40));
+        var review = new Measure(orgId, "Se över administratörskonton i Active Directory", "Ta bort konton som inte används och dela vardags- och adminkonton.", MeasureOrigin.Other, null, directory.Id, directory.UnitId, itChief.Id, today.AddDays(20), today.AddDays(-30));
+        review.Complete("Genomgång gjord, 14 konton borttagna (ärende IT-2026-311).", today.AddDays(-2));
+        var training = new Measure(orgId, "Utbildning i säker användning av Procapita", "Introduktion för alla nyanställda i äldreomsorgen.", MeasureOrigin.Other, null, care.Id, care.UnitId, owner.Id, today.AddDays(-10), today.AddDays(-90));
+        training.Complete("Utbildningen ingår i introduktionen sedan mars.", today.AddDays(-15));
+        training.Verify(officer.Id, today.AddDays(-12));
+        db.Measures.AddRange(twoFactor, restore, review, training);
     }
 
     private Unit Add(Unit unit)
