@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Tillit.Domain.Register;
 using Tillit.Web.Features;
 using Tillit.Web.Features.InformationSets;
+using Tillit.Web.Features.Shared.Export;
 using Tillit.Web.Features.Systems;
 using Tillit.Web.Security;
 
@@ -17,6 +18,10 @@ internal static class RegisterApi
             .Produces<PagedResponse<SystemRow>>().ProducesValidationProblem()
             .WithSummary("List information systems")
             .WithDescription("The register of information systems, paged. Filter by name (q), unit (unit id), owner (person id), need (at least this level on some aspect) and gap (NoOwner, Unclassified). The protection need (K-R-T-S) is given only to callers with classifications.read.");
+        systems.MapGet("/export", ExportSystemsAsync).RequirePermission(Permissions.SystemsRead).WithName("ExportSystems")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
+            .WithSummary("Export information systems (.xlsx or .csv)")
+            .WithDescription("The whole list with the same filters and sort as the list (format=xlsx, the default, or csv: UTF-8 with BOM, semicolon separated). Text beginning with =, +, -, @, tab or carriage return is prefixed with an apostrophe. Recorded in the audit trail as one export event with the query and the row count.");
         systems.MapGet("/{id:guid}", GetSystemAsync).RequirePermission(Permissions.SystemsRead).WithName("GetSystem")
             .Produces<SystemDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information system")
@@ -39,6 +44,10 @@ internal static class RegisterApi
             .Produces<PagedResponse<SetRow>>().ProducesValidationProblem()
             .WithSummary("List information sets")
             .WithDescription("The register of information sets, paged. Filter by name (q), owning unit (unit), a system that holds it (system) and, with classifications.read, state (Never, Valid, Stale). Classification columns are empty without classifications.read; with it, the list is recorded in the audit trail.");
+        sets.MapGet("/export", ExportSetsAsync).RequirePermission(Permissions.SystemsRead).WithName("ExportInformationSets")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
+            .WithSummary("Export information sets (.xlsx or .csv)")
+            .WithDescription("The whole list with the same filters and sort as the list (format=xlsx or csv). Classification columns only with classifications.read. Recorded in the audit trail as one export event.");
         sets.MapGet("/{id:guid}", GetSetAsync).RequirePermission(Permissions.SystemsRead).WithName("GetInformationSet")
             .Produces<SetDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information set")
@@ -68,6 +77,43 @@ internal static class RegisterApi
         var result = await queries.ListAsync(new SystemFilter(q, unit, owner, need, gap), new ListParameters(page, pageSize, sort, desc).ToRequest(), cancellationToken);
         return TypedResults.Ok(new PagedResponse<SystemRow>(result.Items, result.Total, result.Page, result.Size, result.Sort, result.Descending));
     }
+
+    private static async Task<IResult> ExportSystemsAsync(
+        RegisterExportQueries exports, IStringLocalizer<SharedResource> l, string? q, Guid? unit, Guid? owner, ConsequenceLevel? need, SystemGap? gap, string? sort, bool? desc, string? format, CancellationToken cancellationToken)
+    {
+        if (!SystemQueries.Sorts.IsAllowed(sort))
+        {
+            return PeopleApi.SortRefused(l, SystemQueries.Sorts.Names);
+        }
+
+        if (!TableExport.TryParseFormat(format, out var parsed))
+        {
+            return FormatRefused(l);
+        }
+
+        var file = await exports.SystemsAsync(new SystemFilter(q, unit, owner, need, gap), sort, desc ?? false, parsed, cancellationToken);
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> ExportSetsAsync(
+        RegisterExportQueries exports, IStringLocalizer<SharedResource> l, string? q, Guid? unit, Guid? system, ClassificationState? state, string? sort, bool? desc, string? format, CancellationToken cancellationToken)
+    {
+        if (!InformationSetQueries.Sorts.IsAllowed(sort))
+        {
+            return PeopleApi.SortRefused(l, InformationSetQueries.Sorts.Names);
+        }
+
+        if (!TableExport.TryParseFormat(format, out var parsed))
+        {
+            return FormatRefused(l);
+        }
+
+        var file = await exports.SetsAsync(new SetFilter(q, unit, system, state), sort, desc ?? false, parsed, cancellationToken);
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+
+    internal static IResult FormatRefused(IStringLocalizer<SharedResource> l) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [l["Export.FormatUnknown"]] }, title: l["Validation.Title"]);
 
     private static async Task<IResult> GetSystemAsync(Guid id, SystemQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {

@@ -41,6 +41,13 @@ public sealed class SortColumns<T>
 
     public bool IsAllowed(string? name) => name is null || _columns.ContainsKey(name);
 
+    /// <summary>The whole list in the order of a page request (for exports), the tie-breaker in the same direction.</summary>
+    public IQueryable<T> Order<TTie>(IQueryable<T> query, string? sort, bool descending, Expression<Func<T, TTie>> tieBreaker)
+    {
+        var sorted = _columns[sort is not null && _columns.ContainsKey(sort) ? sort : DefaultColumn](query, descending);
+        return descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
+    }
+
     public async Task<Paged<TOut>> PageAsync<TOut, TTie>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, TTie>> tieBreaker, CancellationToken cancellationToken, CachedTotal? cachedTotal = null)
     {
         ArgumentNullException.ThrowIfNull(request);
