@@ -3,6 +3,7 @@ using Tillit.Domain.Register;
 using Tillit.Web.Features;
 using Tillit.Web.Features.InformationSets;
 using Tillit.Web.Features.Shared.Export;
+using Tillit.Web.Features.Shared.Import;
 using Tillit.Web.Features.Systems;
 using Tillit.Web.Security;
 
@@ -22,6 +23,10 @@ internal static class RegisterApi
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
             .WithSummary("Export information systems (.xlsx or .csv)")
             .WithDescription("The whole list with the same filters and sort as the list (format=xlsx, the default, or csv: UTF-8 with BOM, semicolon separated). Text beginning with =, +, -, @, tab or carriage return is prefixed with an apostrophe. Recorded in the audit trail as one export event with the query and the row count.");
+        systems.MapPost("/import", ImportSystemsAsync).RequirePermission(Permissions.SystemsManage).WithName("ImportSystems")
+            .Produces<ImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Import information systems from .xlsx or .csv")
+            .WithDescription("multipart/form-data with file (.xlsx, or .csv in UTF-8 or Windows-1252, separated by ; , or tab; at most 20 MB and 50,000 rows) and optionally mapping, a JSON object from field (name, purpose, unit, form, important, hosting, lifecycle, supplier) to the column's header; without it the columns are guessed from Swedish and English header names. mode=validate (default) only checks; mode=commit writes, in one transaction, only when every row is valid, or with validOnly=true the valid rows. Row and column errors come back as a validation problem (errors keyed rows[N].Column, and importErrors listing row, column and message); nothing is written then. Needs systems.manage for the whole organisation.");
         systems.MapGet("/{id:guid}", GetSystemAsync).RequirePermission(Permissions.SystemsRead).WithName("GetSystem")
             .Produces<SystemDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information system")
@@ -111,6 +116,89 @@ internal static class RegisterApi
         var file = await exports.SetsAsync(new SetFilter(q, unit, system, state), sort, desc ?? false, parsed, cancellationToken);
         return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
     }
+
+    private static async Task<IResult> ImportSystemsAsync(HttpRequest request, ImportSystems import, IStringLocalizer<SharedResource> l, string? mode, bool? validOnly, CancellationToken cancellationToken)
+    {
+        if (mode is not (null or "validate" or "commit"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [l["Import.ModeUnknown"]] }, title: l["Validation.Title"]);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return FileRefused(l, "Import.NoFile");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return FileRefused(l, "Import.NoFile");
+        }
+
+        if (file.Length > SpreadsheetReader.MaxUploadBytes)
+        {
+            return FileRefused(l, "Import.TooLarge", SpreadsheetReader.MaxUploadBytes / (1024 * 1024));
+        }
+
+        SheetTable table;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            table = SpreadsheetReader.Read(buffer);
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            return FileRefused(l, refused.Key, [.. refused.Arguments]);
+        }
+
+        Dictionary<SystemImportField, int>? mapping = null;
+        if (form["mapping"].ToString() is { Length: > 0 } json)
+        {
+            mapping = [];
+            try
+            {
+                foreach (var (field, header) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
+                {
+                    var column = table.Headers.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
+                    if (!Enum.TryParse<SystemImportField>(field, ignoreCase: true, out var parsed) || column < 0)
+                    {
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [l["Import.MappingUnknown", field, header]] }, title: l["Validation.Title"]);
+                    }
+
+                    mapping[parsed] = column;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [l["Import.MappingInvalid"]] }, title: l["Validation.Title"]);
+            }
+        }
+
+        var outcome = await import.HandleAsync(table, mapping, mode == "commit", validOnly ?? false, cancellationToken);
+        if (!outcome.IsOk)
+        {
+            return outcome.ToProblem(l);
+        }
+
+        var result = outcome.Value!;
+        if (result.ErrorCount > 0 && !result.Written)
+        {
+            var errors = result.Errors.GroupBy(e => e.Row == 0 ? $"mapping.{e.Column}" : $"rows[{e.Row}].{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+            return TypedResults.ValidationProblem(errors, title: l["Import.HasErrors", result.ErrorCount], extensions: new Dictionary<string, object?>
+            {
+                ["rows"] = result.Rows,
+                ["validRows"] = result.ValidRows,
+                ["errorCount"] = result.ErrorCount,
+                ["importErrors"] = result.Errors,
+            });
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem FileRefused(IStringLocalizer<SharedResource> l, string key, params object[] args) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l[key, args]] }, title: l["Validation.Title"]);
 
     internal static IResult FormatRefused(IStringLocalizer<SharedResource> l) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [l["Export.FormatUnknown"]] }, title: l["Validation.Title"]);

@@ -25,6 +25,7 @@ public static class FeatureRegistration
         services.AddScoped<ApiTokenService>();
         services.AddScoped<Documents.DocumentAccess>();
         services.AddScoped<Documents.DocumentChoices>();
+        services.AddScoped<Shared.Import.ImportUploads>();
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
