@@ -91,6 +91,12 @@ public static class AuthorizationMatrix
         Row("POST", "/systems/new", Access.Only(RegisterKeepers)),
         Row("GET", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
         Row("POST", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("GET", "/systems/import", Access.Only(RegisterKeepers)),
+        Row("POST", "/systems/import", Access.Only(RegisterKeepers)),
+
+        // An upload is kept under the uploader's organisation and person: any other id is gone (404).
+        Row("GET", "/systems/import/{id:guid}", Access.Only(RegisterKeepers)) with { AllowedStatus = 404 },
+        Row("POST", "/systems/import/{id:guid}", Access.Only(RegisterKeepers)) with { AllowedStatus = 404 },
         Row("GET", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
         Row("POST", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
         Row("GET", "/information-sets", Access.SignedIn),
@@ -167,6 +173,8 @@ public static class AuthorizationMatrix
         // API: the register
         Row("GET", "/api/v1/systems", Access.SignedIn),
         Row("POST", "/api/v1/systems", Access.Only(RegisterKeepers)),
+        Row("GET", "/api/v1/systems/export", Access.SignedIn),
+        Row("POST", "/api/v1/systems/import", Access.Only(RegisterKeepers)),
         Row("GET", "/api/v1/systems/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/systems/{id:guid}", Access.Only(RegisterKeepers)),
         Row("POST", "/api/v1/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),

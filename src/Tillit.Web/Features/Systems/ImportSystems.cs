@@ -252,7 +252,7 @@ public sealed class ImportSystems(TillitDbContext db, CurrentUser user, IStringL
     private static Dictionary<string, object> BuildChoiceTexts()
     {
         var texts = new Dictionary<string, object>(StringComparer.Ordinal);
-        var resources = new System.Resources.ResourceManager("Tillit.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        var resources = new System.Resources.ResourceManager("Tillit.Web.SharedResource", typeof(SharedResource).Assembly);
         foreach (var type in new[] { typeof(SystemForm), typeof(Hosting), typeof(Lifecycle) })
         {
             foreach (var value in Enum.GetValues(type))
