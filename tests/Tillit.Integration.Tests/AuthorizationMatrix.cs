@@ -91,6 +91,7 @@ public static class AuthorizationMatrix
         Row("POST", "/systems/new", Access.Only(RegisterKeepers)),
         Row("GET", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
         Row("POST", "/systems/{id:guid}/edit", Access.Only(RegisterKeepers)),
+        Row("GET", "/systems", Access.SignedIn, handler: "export") with { Query = "?format=csv" },
         Row("GET", "/systems/import", Access.Only(RegisterKeepers)),
         Row("POST", "/systems/import", Access.Only(RegisterKeepers)),
 
@@ -100,6 +101,7 @@ public static class AuthorizationMatrix
         Row("GET", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
         Row("POST", "/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
         Row("GET", "/information-sets", Access.SignedIn),
+        Row("GET", "/information-sets", Access.SignedIn, handler: "export") with { Query = "?format=csv" },
         Row("GET", "/information-sets/{id:guid}", Access.SignedIn),
         Row("GET", "/information-sets/new", Access.Only(RegisterKeepers)),
         Row("POST", "/information-sets/new", Access.Only(RegisterKeepers)),
@@ -180,6 +182,7 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/systems/{id:guid}/owner", Access.Only(MunicipalDirector)),
         Row("GET", "/api/v1/information-sets", Access.SignedIn),
         Row("POST", "/api/v1/information-sets", Access.Only(RegisterKeepers)),
+        Row("GET", "/api/v1/information-sets/export", Access.SignedIn),
         Row("GET", "/api/v1/information-sets/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/information-sets/{id:guid}", Access.Only(RegisterKeepers)),
         Row("POST", "/api/v1/information-sets/{id:guid}/classifications", Access.Only(SystemOwner)),
