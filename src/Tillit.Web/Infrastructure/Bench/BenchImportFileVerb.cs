@@ -25,7 +25,7 @@ public sealed class BenchImportFileVerb : ICliVerbs
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Code == code || o.Name == code).Select(o => o.Id).FirstOrDefaultAsync();
-        var units = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.OrganisationId == organisation).OrderBy(u => u.Path).Select(u => u.Name).Distinct().Take(200).ToListAsync();
+        var units = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.OrganisationId == organisation).Select(u => u.Name).Distinct().OrderBy(n => n).Take(200).ToListAsync();
         if (units.Count == 0)
         {
             throw new CliException($"no units in organisation '{code}': run tillit bench generate first");
