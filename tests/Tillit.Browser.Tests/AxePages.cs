@@ -81,6 +81,10 @@ public static class AxePages
         new("deviations/{id:guid}", "a granted deviation", Role.MunicipalDirector, GoId("/deviations/{0}", db => db.Deviations.Where(d => d.Status == Tillit.Domain.Documents.DeviationStatus.Approved).Select(d => d.Id))),
         new("systems", "information systems", Role.SecurityOfficer, Go("/systems")),
         new("systems", "information systems without owner, as employee", Role.Employee, Go("/systems?gap=NoOwner")),
+        new("systems/import", "import systems: upload", Role.SecurityOfficer, Go("/systems/import")),
+        new("systems/import", "import systems: upload without a file", Role.SecurityOfficer, SubmitEmpty("/systems/import")),
+        new("systems/import/{id:guid}", "import systems: mapping and a clean preview", Role.SecurityOfficer, UploadCsv(unit => $"Namn;Syfte;Verksamhet\r\nAxe-system;Prov;{unit}\r\n")),
+        new("systems/import/{id:guid}", "import systems: preview with row errors", Role.SecurityOfficer, UploadCsv(unit => $"System;Syfte;Enhet;Drift\r\nAxe-system;;{unit};Rymden\r\nAxe-2;Prov;Skola X;\r\n")),
         new("systems/{id:guid}", "system details with protection need", Role.SecurityOfficer, GoId("/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
         new("systems/{id:guid}", "system details as employee", Role.Employee, GoId("/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
         new("systems/new", "new system", Role.SecurityOfficer, Go("/systems/new")),
@@ -204,6 +208,17 @@ public static class AxePages
         };
 
     /// <summary>Opens a form page and sends it as it is (empty), to check the page with its error summary and field errors.</summary>
+    /// <summary>Uploads a CSV (made from the name of a unit of the demo organisation) on /systems/import and waits for the preview.</summary>
+    public static Func<TillitServer, IPage, Task> UploadCsv(Func<string, string> csv) =>
+        async (server, page) =>
+        {
+            var unit = await server.QueryAsync(db => db.Units.OrderBy(u => u.Path).Select(u => u.Name).FirstAsync());
+            await page.GotoAsync("/systems/import");
+            await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.WaitForURLAsync("**/systems/import/*");
+        };
+
     public static Func<TillitServer, IPage, Task> SubmitEmpty(string url) =>
         async (_, page) =>
         {

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Localization;
 using Tillit.Domain.Register;
 using Tillit.Web.Features;
 using Tillit.Web.Features.InformationSets;
+using Tillit.Web.Features.Shared.Export;
+using Tillit.Web.Features.Shared.Import;
 using Tillit.Web.Features.Systems;
 using Tillit.Web.Security;
 
@@ -17,6 +19,14 @@ internal static class RegisterApi
             .Produces<PagedResponse<SystemRow>>().ProducesValidationProblem()
             .WithSummary("List information systems")
             .WithDescription("The register of information systems, paged. Filter by name (q), unit (unit id), owner (person id), need (at least this level on some aspect) and gap (NoOwner, Unclassified). The protection need (K-R-T-S) is given only to callers with classifications.read.");
+        systems.MapGet("/export", ExportSystemsAsync).RequirePermission(Permissions.SystemsRead).WithName("ExportSystems")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
+            .WithSummary("Export information systems (.xlsx or .csv)")
+            .WithDescription("The whole list with the same filters and sort as the list (format=xlsx, the default, or csv: UTF-8 with BOM, semicolon separated). Text beginning with =, +, -, @, tab or carriage return is prefixed with an apostrophe. Recorded in the audit trail as one export event with the query and the row count.");
+        systems.MapPost("/import", ImportSystemsAsync).RequirePermission(Permissions.SystemsManage).WithName("ImportSystems")
+            .Produces<ImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Import information systems from .xlsx or .csv")
+            .WithDescription("multipart/form-data with file (.xlsx, or .csv in UTF-8 or Windows-1252, separated by ; , or tab; at most 20 MB and 50,000 rows) and optionally mapping, a JSON object from field (name, purpose, unit, form, important, hosting, lifecycle, supplier) to the column's header; without it the columns are guessed from Swedish and English header names. mode=validate (default) only checks; mode=commit writes, in one transaction, only when every row is valid, or with validOnly=true the valid rows. Row and column errors come back as a validation problem (errors keyed rows[N].Column, and importErrors listing row, column and message); nothing is written then. Needs systems.manage for the whole organisation.");
         systems.MapGet("/{id:guid}", GetSystemAsync).RequirePermission(Permissions.SystemsRead).WithName("GetSystem")
             .Produces<SystemDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information system")
@@ -39,6 +49,10 @@ internal static class RegisterApi
             .Produces<PagedResponse<SetRow>>().ProducesValidationProblem()
             .WithSummary("List information sets")
             .WithDescription("The register of information sets, paged. Filter by name (q), owning unit (unit), a system that holds it (system) and, with classifications.read, state (Never, Valid, Stale). Classification columns are empty without classifications.read; with it, the list is recorded in the audit trail.");
+        sets.MapGet("/export", ExportSetsAsync).RequirePermission(Permissions.SystemsRead).WithName("ExportInformationSets")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
+            .WithSummary("Export information sets (.xlsx or .csv)")
+            .WithDescription("The whole list with the same filters and sort as the list (format=xlsx or csv). Classification columns only with classifications.read. Recorded in the audit trail as one export event.");
         sets.MapGet("/{id:guid}", GetSetAsync).RequirePermission(Permissions.SystemsRead).WithName("GetInformationSet")
             .Produces<SetDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information set")
@@ -68,6 +82,126 @@ internal static class RegisterApi
         var result = await queries.ListAsync(new SystemFilter(q, unit, owner, need, gap), new ListParameters(page, pageSize, sort, desc).ToRequest(), cancellationToken);
         return TypedResults.Ok(new PagedResponse<SystemRow>(result.Items, result.Total, result.Page, result.Size, result.Sort, result.Descending));
     }
+
+    private static async Task<IResult> ExportSystemsAsync(
+        RegisterExportQueries exports, IStringLocalizer<SharedResource> l, string? q, Guid? unit, Guid? owner, ConsequenceLevel? need, SystemGap? gap, string? sort, bool? desc, string? format, CancellationToken cancellationToken)
+    {
+        if (!SystemQueries.Sorts.IsAllowed(sort))
+        {
+            return PeopleApi.SortRefused(l, SystemQueries.Sorts.Names);
+        }
+
+        if (!TableExport.TryParseFormat(format, out var parsed))
+        {
+            return FormatRefused(l);
+        }
+
+        var file = await exports.SystemsAsync(new SystemFilter(q, unit, owner, need, gap), sort, desc ?? false, parsed, cancellationToken);
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> ExportSetsAsync(
+        RegisterExportQueries exports, IStringLocalizer<SharedResource> l, string? q, Guid? unit, Guid? system, ClassificationState? state, string? sort, bool? desc, string? format, CancellationToken cancellationToken)
+    {
+        if (!InformationSetQueries.Sorts.IsAllowed(sort))
+        {
+            return PeopleApi.SortRefused(l, InformationSetQueries.Sorts.Names);
+        }
+
+        if (!TableExport.TryParseFormat(format, out var parsed))
+        {
+            return FormatRefused(l);
+        }
+
+        var file = await exports.SetsAsync(new SetFilter(q, unit, system, state), sort, desc ?? false, parsed, cancellationToken);
+        return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> ImportSystemsAsync(HttpRequest request, ImportSystems import, IStringLocalizer<SharedResource> l, string? mode, bool? validOnly, CancellationToken cancellationToken)
+    {
+        if (mode is not (null or "validate" or "commit"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [l["Import.ModeUnknown"]] }, title: l["Validation.Title"]);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return FileRefused(l, "Import.NoFile");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return FileRefused(l, "Import.NoFile");
+        }
+
+        if (file.Length > SpreadsheetReader.MaxUploadBytes)
+        {
+            return FileRefused(l, "Import.TooLarge", SpreadsheetReader.MaxUploadBytes / (1024 * 1024));
+        }
+
+        SheetTable table;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            table = SpreadsheetReader.Read(buffer);
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            return FileRefused(l, refused.Key, [.. refused.Arguments]);
+        }
+
+        Dictionary<SystemImportField, int>? mapping = null;
+        if (form["mapping"].ToString() is { Length: > 0 } json)
+        {
+            mapping = [];
+            try
+            {
+                foreach (var (field, header) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
+                {
+                    var column = table.Headers.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
+                    if (!Enum.TryParse<SystemImportField>(field, ignoreCase: true, out var parsed) || column < 0)
+                    {
+                        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [l["Import.MappingUnknown", field, header]] }, title: l["Validation.Title"]);
+                    }
+
+                    mapping[parsed] = column;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [l["Import.MappingInvalid"]] }, title: l["Validation.Title"]);
+            }
+        }
+
+        var outcome = await import.HandleAsync(table, mapping, mode == "commit", validOnly ?? false, cancellationToken);
+        if (!outcome.IsOk)
+        {
+            return outcome.ToProblem(l);
+        }
+
+        var result = outcome.Value!;
+        if (result.ErrorCount > 0 && !result.Written)
+        {
+            var errors = result.Errors.GroupBy(e => e.Row == 0 ? $"mapping.{e.Column}" : $"rows[{e.Row}].{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+            return TypedResults.ValidationProblem(errors, title: l["Import.HasErrors", result.ErrorCount], extensions: new Dictionary<string, object?>
+            {
+                ["rows"] = result.Rows,
+                ["validRows"] = result.ValidRows,
+                ["errorCount"] = result.ErrorCount,
+                ["importErrors"] = result.Errors,
+            });
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem FileRefused(IStringLocalizer<SharedResource> l, string key, params object[] args) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [l[key, args]] }, title: l["Validation.Title"]);
+
+    internal static IResult FormatRefused(IStringLocalizer<SharedResource> l) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [l["Export.FormatUnknown"]] }, title: l["Validation.Title"]);
 
     private static async Task<IResult> GetSystemAsync(Guid id, SystemQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ public static class FeatureRegistration
         services.AddScoped<Documents.DocumentAccess>();
         services.AddScoped<Documents.DocumentChoices>();
         services.AddScoped<Measures.MeasureAccess>();
+        services.AddScoped<Shared.Import.ImportUploads>();
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();

@@ -27,6 +27,9 @@ public sealed class PagerModel(HttpRequest request, int page, int pageCount, int
     public string SortUrl(string column) =>
         With(("sort", column), ("desc", column == Sort && !Descending ? "true" : "false"), ("page", "1"));
 
+    /// <summary>The link that exports the whole list, with its filters and sort, in a format ("xlsx" or "csv").</summary>
+    public string ExportUrl(string format) => With(("handler", "export"), ("format", format), ("page", string.Empty));
+
     /// <summary>aria-sort for a column header.</summary>
     public string? AriaSort(string column) => column == Sort ? (Descending ? "descending" : "ascending") : null;
 

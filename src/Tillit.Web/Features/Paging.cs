@@ -41,6 +41,16 @@ public sealed class SortColumns<T>
 
     public bool IsAllowed(string? name) => name is null || _columns.ContainsKey(name);
 
+    /// <summary>
+    /// The list in the order of a page request (pages and exports). The tie-breaker runs in the same
+    /// direction, so an index on (column, id) serves both directions.
+    /// </summary>
+    public IQueryable<T> Order<TTie>(IQueryable<T> query, string? sort, bool descending, Expression<Func<T, TTie>> tieBreaker)
+    {
+        var sorted = _columns[sort is not null && _columns.ContainsKey(sort) ? sort : DefaultColumn](query, descending);
+        return descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
+    }
+
     public async Task<Paged<TOut>> PageAsync<TOut, TTie>(IQueryable<T> query, PageRequest request, Expression<Func<T, TOut>> select, Expression<Func<T, TTie>> tieBreaker, CancellationToken cancellationToken, CachedTotal? cachedTotal = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -69,13 +79,6 @@ public sealed class SortColumns<T>
             ? []
             : await Order(query.Where(onPage), sort, request.Descending, tieBreaker).Select(select).ToListAsync(cancellationToken);
         return new Paged<TOut>(items, total, request.SafePage, request.SafeSize, sort, request.Descending);
-    }
-
-    // The tie-breaker runs in the same direction, so an index on (column, id) serves both directions.
-    private IOrderedQueryable<T> Order<TTie>(IQueryable<T> query, string sort, bool descending, Expression<Func<T, TTie>> tieBreaker)
-    {
-        var sorted = _columns[sort](query, descending);
-        return descending ? sorted.ThenByDescending(tieBreaker) : sorted.ThenBy(tieBreaker);
     }
 
     /// <summary>Holds a page's keys so that EF sends them as one parameter, not as constants that make every page a new query plan.</summary>

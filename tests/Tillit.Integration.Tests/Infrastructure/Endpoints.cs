@@ -145,6 +145,9 @@ public static class RouteValues
         ["/api/v1/documents/{id}/versions/{versionId}"] = o => o.DocumentVersionId,
         ["/account/tokens/{id}"] = o => o.TokenId,
         ["/systems/{id}"] = o => o.SystemId,
+
+        // An import's upload id: no upload has it, so every allowed caller gets 404.
+        ["/systems/import/{id}"] = o => o.SystemId,
         ["/api/v1/systems/{id}"] = o => o.SystemId,
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,

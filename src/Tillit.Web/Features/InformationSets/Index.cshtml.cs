@@ -7,7 +7,7 @@ namespace Tillit.Web.Features.InformationSets;
 
 /// <summary>The register of information sets: search, filters (unit, system, classification state), sorting and paging.</summary>
 [RequirePermission(Permissions.SystemsRead)]
-public sealed class IndexModel(InformationSetQueries queries, CurrentUser user, Infrastructure.OrganisationCache cache, Data.TillitDbContext db) : PageModel
+public sealed class IndexModel(Systems.RegisterExportQueries exports, InformationSetQueries queries, CurrentUser user, Infrastructure.OrganisationCache cache, Data.TillitDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -53,5 +53,17 @@ public sealed class IndexModel(InformationSetQueries queries, CurrentUser user, 
         SeesClassification = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
         Units = await Features.Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The whole list with its filters and sort as .xlsx (default) or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!Shared.Export.TableExport.TryParseFormat(format, out var parsed))
+        {
+            return BadRequest();
+        }
+
+        var file = await exports.SetsAsync(new SetFilter(Q, Unit, System, State), Sort, Desc, parsed, cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -15,6 +15,9 @@ public sealed record SetFilter(string? Q = null, Guid? Unit = null, Guid? System
 
 public sealed record SetRow(Guid Id, string Name, Guid OwningUnitId, string? UnitName, PersonalData PersonalData, int Systems, ClassificationState? State, string? ProtectionNeed);
 
+/// <summary>A row of the export of the register of sets.</summary>
+public sealed record SetExportRow(string Name, string? Description, string? UnitName, PersonalData PersonalData, string? SecrecyReference, int Systems, ClassificationState? State, string? ProtectionNeed, DateOnly? ValidUntil);
+
 public sealed record ClassificationRow(
     Guid Id,
     ConsequenceLevel Confidentiality,
@@ -77,35 +80,7 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
         ArgumentNullException.ThrowIfNull(filter);
         var sees = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
         var today = Today;
-        var query = db.InformationSets.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var term = filter.Q.Trim().ToLowerInvariant();
-            query = query.Where(s => s.Name.ToLower().Contains(term));
-        }
-
-        if (filter.Unit is { } unit)
-        {
-            query = query.Where(s => s.OwningUnitId == unit);
-        }
-
-        if (filter.System is { } system)
-        {
-            query = query.Where(s => db.InformationSetSystems.Any(h => h.SetId == s.Id && h.SystemId == system));
-        }
-
-        var current = db.Classifications.Where(c => c.IsCurrent);
-        if (sees)
-        {
-            query = filter.State switch
-            {
-                ClassificationState.Never => query.Where(s => !current.Any(c => c.SetId == s.Id)),
-                ClassificationState.Stale => query.Where(s => current.Any(c => c.SetId == s.Id && c.ValidUntil < today)),
-                ClassificationState.Valid => query.Where(s => current.Any(c => c.SetId == s.Id && c.ValidUntil >= today)),
-                _ => query,
-            };
-        }
-
+        var (query, current) = Filtered(filter, sees, today);
         var result = await Sorts.PageAsync(
             query,
             page,
@@ -136,6 +111,73 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
         }
 
         return new Paged<SetRow>(rows, result.Total, result.Page, result.Size, result.Sort, result.Descending);
+    }
+
+    /// <summary>The whole filtered and sorted list (capped), streamed for an export; classification columns only for readers of classifications.</summary>
+    public async Task<(IAsyncEnumerable<SetExportRow> Rows, bool Sees)> ExportAsync(SetFilter filter, string? sort, bool descending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var sees = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        var today = Today;
+        var (query, current) = Filtered(filter, sees, today);
+        var rows = Sorts.Order(query, sort, descending, s => s.Id)
+            .Take(Shared.Export.TableExport.MaxRows)
+            .Select(s => new
+            {
+                s.Name,
+                s.Description,
+                UnitName = db.Units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).FirstOrDefault(),
+                s.PersonalData,
+                s.SecrecyReference,
+                Systems = db.InformationSetSystems.Count(h => h.SetId == s.Id),
+                Current = sees ? current.Where(c => c.SetId == s.Id).Select(c => new { c.Confidentiality, c.Integrity, c.Availability, c.Traceability, c.ValidUntil }).FirstOrDefault() : null,
+            })
+            .AsAsyncEnumerable()
+            .Select(r => new SetExportRow(
+                r.Name,
+                r.Description,
+                r.UnitName,
+                r.PersonalData,
+                r.SecrecyReference,
+                r.Systems,
+                !sees ? null : r.Current is null ? ClassificationState.Never : r.Current.ValidUntil < today ? ClassificationState.Stale : ClassificationState.Valid,
+                r.Current is { } c ? new ProtectionNeed(c.Confidentiality, c.Integrity, c.Availability, c.Traceability).ToString() : null,
+                r.Current?.ValidUntil));
+        return (rows, sees);
+    }
+
+    private (IQueryable<InformationSet> Query, IQueryable<Classification> Current) Filtered(SetFilter filter, bool sees, DateOnly today)
+    {
+        var query = db.InformationSets.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim().ToLowerInvariant();
+            query = query.Where(s => s.Name.ToLower().Contains(term));
+        }
+
+        if (filter.Unit is { } unit)
+        {
+            query = query.Where(s => s.OwningUnitId == unit);
+        }
+
+        if (filter.System is { } system)
+        {
+            query = query.Where(s => db.InformationSetSystems.Any(h => h.SetId == s.Id && h.SystemId == system));
+        }
+
+        var current = db.Classifications.Where(c => c.IsCurrent);
+        if (sees)
+        {
+            query = filter.State switch
+            {
+                ClassificationState.Never => query.Where(s => !current.Any(c => c.SetId == s.Id)),
+                ClassificationState.Stale => query.Where(s => current.Any(c => c.SetId == s.Id && c.ValidUntil < today)),
+                ClassificationState.Valid => query.Where(s => current.Any(c => c.SetId == s.Id && c.ValidUntil >= today)),
+                _ => query,
+            };
+        }
+
+        return (query, current);
     }
 
     public async Task<Outcome<SetDetails>> GetAsync(Guid id, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Tillit.Web.Features.Systems;
 
 /// <summary>The register of information systems: search, filters (unit, owner, protection need, gaps), sorting and paging.</summary>
 [RequirePermission(Permissions.SystemsRead)]
-public sealed class IndexModel(SystemQueries queries, CurrentUser user, Infrastructure.OrganisationCache cache, Data.TillitDbContext db) : PageModel
+public sealed class IndexModel(RegisterExportQueries exports, SystemQueries queries, CurrentUser user, Infrastructure.OrganisationCache cache, Data.TillitDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -56,5 +56,17 @@ public sealed class IndexModel(SystemQueries queries, CurrentUser user, Infrastr
         SeesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
         Units = await Features.Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The whole list with its filters and sort as .xlsx (default) or .csv.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        if (!Shared.Export.TableExport.TryParseFormat(format, out var parsed))
+        {
+            return BadRequest();
+        }
+
+        var file = await exports.SystemsAsync(new SystemFilter(Q, Unit, Owner, Need, Gap), Sort, Desc, parsed, cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

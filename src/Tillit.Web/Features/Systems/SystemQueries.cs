@@ -49,6 +49,27 @@ public sealed record SystemRow(
         : null;
 }
 
+/// <summary>A row of the export of the register: the fields an import takes, and the owner and protection need.</summary>
+public sealed record SystemExportRow(
+    string Name,
+    string Purpose,
+    string? UnitName,
+    SystemForm Form,
+    bool ImportantToOperations,
+    Hosting Hosting,
+    Lifecycle Lifecycle,
+    string? Supplier,
+    string? OwnerName,
+    ConsequenceLevel? NeedConfidentiality,
+    ConsequenceLevel? NeedIntegrity,
+    ConsequenceLevel? NeedAvailability,
+    ConsequenceLevel? NeedTraceability)
+{
+    public string? ProtectionNeed => NeedConfidentiality is { } k && NeedIntegrity is { } r && NeedAvailability is { } t && NeedTraceability is { } s
+        ? new ProtectionNeed(k, r, t, s).ToString()
+        : null;
+}
+
 public sealed record OwnerRow(Guid AssignmentId, Guid PersonId, string PersonName, string? DecisionReference, DateOnly ValidFrom, DateOnly? ValidTo, Guid? AppointedById, string? AppointedByName);
 
 public sealed record SystemLink(Guid Id, string Name);
@@ -102,6 +123,61 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
     {
         ArgumentNullException.ThrowIfNull(filter);
         var seesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        var (query, owners) = Filtered(filter, seesNeed);
+        var result = await Sorts.PageAsync(
+            query,
+            seesNeed ? page : page with { Sort = page.Sort == "need" ? null : page.Sort },
+            s => new SystemRow(
+                s.Id,
+                s.Name,
+                s.Form,
+                s.UnitId,
+                db.Units.Where(u => u.Id == s.UnitId).Select(u => u.Name).FirstOrDefault(),
+                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id).Select(a => (Guid?)a.PersonId).FirstOrDefault(),
+                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id)
+                    .Select(a => db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
+                s.ImportantToOperations,
+                seesNeed ? s.NeedConfidentiality : null,
+                seesNeed ? s.NeedIntegrity : null,
+                seesNeed ? s.NeedAvailability : null,
+                seesNeed ? s.NeedTraceability : null),
+            s => s.Id,
+            cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// The whole filtered and sorted list as it would be paged (capped at <see cref="Shared.Export.TableExport.MaxRows"/>),
+    /// with the fields an import takes, streamed for an export.
+    /// </summary>
+    public async Task<(IAsyncEnumerable<SystemExportRow> Rows, bool SeesNeed)> ExportAsync(SystemFilter filter, string? sort, bool descending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var seesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
+        var (query, owners) = Filtered(filter, seesNeed);
+        var rows = Sorts.Order(query, seesNeed || sort != "need" ? sort : null, descending, s => s.Id)
+            .Take(Shared.Export.TableExport.MaxRows)
+            .Select(s => new SystemExportRow(
+                s.Name,
+                s.Purpose,
+                db.Units.Where(u => u.Id == s.UnitId).Select(u => u.Name).FirstOrDefault(),
+                s.Form,
+                s.ImportantToOperations,
+                s.Hosting,
+                s.Lifecycle,
+                s.Supplier,
+                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id)
+                    .Select(a => db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
+                seesNeed ? s.NeedConfidentiality : null,
+                seesNeed ? s.NeedIntegrity : null,
+                seesNeed ? s.NeedAvailability : null,
+                seesNeed ? s.NeedTraceability : null))
+            .AsAsyncEnumerable();
+        return (rows, seesNeed);
+    }
+
+    private (IQueryable<InformationSystem> Query, IQueryable<RoleAssignment> Owners) Filtered(SystemFilter filter, bool seesNeed)
+    {
         var today = Today;
         var query = db.InformationSystems.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -140,26 +216,7 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
                 break;
         }
 
-        var result = await Sorts.PageAsync(
-            query,
-            seesNeed ? page : page with { Sort = page.Sort == "need" ? null : page.Sort },
-            s => new SystemRow(
-                s.Id,
-                s.Name,
-                s.Form,
-                s.UnitId,
-                db.Units.Where(u => u.Id == s.UnitId).Select(u => u.Name).FirstOrDefault(),
-                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id).Select(a => (Guid?)a.PersonId).FirstOrDefault(),
-                owners.Where(a => a.ScopeId == s.Id).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Id)
-                    .Select(a => db.People.Where(p => p.Id == a.PersonId).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
-                s.ImportantToOperations,
-                seesNeed ? s.NeedConfidentiality : null,
-                seesNeed ? s.NeedIntegrity : null,
-                seesNeed ? s.NeedAvailability : null,
-                seesNeed ? s.NeedTraceability : null),
-            s => s.Id,
-            cancellationToken);
-        return result;
+        return (query, owners);
     }
 
     public async Task<Outcome<SystemDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
