@@ -126,6 +126,13 @@ public static class AuthorizationMatrix
         Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders)),
         Row("GET", "/documents/campaigns/{id:guid}", Access.Only(CoverageReaders), handler: "export"),
 
+        // Events and incidents: everyone reports and sees their own; the sample report is the employee's,
+        // so for everyone else its page answers 404 (not found), never another's report.
+        Row("GET", "/incidents/report", Access.SignedIn),
+        Row("POST", "/incidents/report", Access.SignedIn),
+        Row("GET", "/incidents/mine", Access.SignedIn),
+        Row("GET", "/incidents/mine/{id:guid}", Access.SignedIn) with { AllowedStatus = 404 },
+
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
         Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
@@ -157,6 +164,10 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/acknowledgement-campaigns", Access.Only(CoverageReaders)),
         Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/coverage", Access.Only(CoverageReaders)),
         Row("GET", "/api/v1/acknowledgement-campaigns/{id:guid}/people", Access.Only(CoverageReaders)),
+
+        // API: events and incidents
+        Row("POST", "/api/v1/incidents", Access.SignedIn),
+        Row("GET", "/api/v1/incidents/mine", Access.SignedIn),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -22,6 +22,7 @@ public static class ApiSetup
         api.MapRegisterApi();
         api.MapDocumentsApi();
         api.MapAcknowledgementsApi();
+        api.MapIncidentsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

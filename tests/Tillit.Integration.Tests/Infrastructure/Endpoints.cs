@@ -148,6 +148,7 @@ public static class RouteValues
         ["/api/v1/systems/{id}"] = o => o.SystemId,
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,
+        ["/incidents/mine/{id}"] = o => o.IncidentId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

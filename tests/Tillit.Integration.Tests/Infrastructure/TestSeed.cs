@@ -58,6 +58,9 @@ public sealed class TestOrganisation
     /// <summary>A recorded delegation of the director's decisions to the person without a role.</summary>
     public required Guid DelegationId { get; init; }
 
+    /// <summary>An event reported by the employee on <see cref="SystemId"/> (H-year-0001).</summary>
+    public required Guid IncidentId { get; init; }
+
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
 
@@ -124,6 +127,12 @@ public sealed class TestSeed(IServiceProvider services)
         db.AcknowledgementCampaigns.Add(campaign);
         var delegation = new DecisionDelegation(org.Id, plain.Id, DecisionAuthority.Director, $"TEST {code}/2", today.AddDays(-1), null, people[Role.MunicipalDirector].Id);
         db.DecisionDelegations.Add(delegation);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var sequence = new Tillit.Domain.Incidents.IncidentSequence(org.Id, now.Year);
+        var incident = new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), people[Role.Employee].Id, department.Id, "Ett misstänkt e-postmeddelande", now.AddHours(-1), false, now);
+        db.IncidentSequences.Add(sequence);
+        db.Incidents.Add(incident);
+        db.IncidentSystems.Add(new Tillit.Domain.Incidents.IncidentSystem(org.Id, incident.Id, system.Id, now));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -153,6 +162,7 @@ public sealed class TestSeed(IServiceProvider services)
             GuidelineVersionId = guidelineVersion.Id,
             CampaignId = campaign.Id,
             DelegationId = delegation.Id,
+            IncidentId = incident.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };
