@@ -193,6 +193,7 @@ ENDPOINTS=(
   "/information-sets/$SET_ID" /information-sets/new "/information-sets/$SET_ID/edit"
   /api/v1/systems "/api/v1/systems?page=20&sort=need" "/api/v1/systems?gap=NoOwner" "/api/v1/systems/$SYSTEM_ID"
   /api/v1/information-sets "/api/v1/information-sets?page=200" "/api/v1/information-sets?state=Never" "/api/v1/information-sets/$SET_ID"
+  /incidents/report /incidents/mine /api/v1/incidents/mine
 )
 
 # ---------------------------------------------------------------- measuring
