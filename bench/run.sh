@@ -201,6 +201,7 @@ ENDPOINTS=(
   "/measures/$MEASURE_ID/edit" /measures/new
   /api/v1/requirements /api/v1/requirements/applicability "/api/v1/systems/$SYSTEM_ID/requirements"
   /api/v1/measures "/api/v1/measures?page=500" "/api/v1/measures?overdue=true&sort=title" "/api/v1/measures/$MEASURE_ID"
+  /incidents/report /incidents/mine /api/v1/incidents/mine
 )
 
 # ---------------------------------------------------------------- measuring

@@ -7,6 +7,7 @@ using Tillit.Data.Identity;
 using Tillit.Domain.Access;
 using Tillit.Domain.Common;
 using Tillit.Domain.Documents;
+using Tillit.Domain.Incidents;
 using Tillit.Domain.Measures;
 using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
@@ -61,6 +62,18 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();
 
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentEntry> IncidentEntries => Set<IncidentEntry>();
+
+    public DbSet<IncidentSystem> IncidentSystems => Set<IncidentSystem>();
+
+    public DbSet<IncidentSet> IncidentSets => Set<IncidentSet>();
+
+    public DbSet<IncidentSequence> IncidentSequences => Set<IncidentSequence>();
+
+    public DbSet<IncidentReminder> IncidentReminders => Set<IncidentReminder>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

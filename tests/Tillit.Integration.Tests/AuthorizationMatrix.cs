@@ -190,6 +190,12 @@ public static class AuthorizationMatrix
         Row("POST", "/deviations/{id:guid}", Access.Only(MunicipalDirector), handler: "decide"),
         Row("POST", "/deviations/{id:guid}", Access.Only(Manager, SecurityOfficer), handler: "withdraw"),
         Row("POST", "/deviations/{id:guid}", Access.Only(SecurityOfficer, MunicipalDirector), handler: "end"),
+        // Events and incidents: everyone reports and sees their own; the sample report is the employee's,
+        // so for everyone else its page answers 404 (not found), never another's report.
+        Row("GET", "/incidents/report", Access.SignedIn),
+        Row("POST", "/incidents/report", Access.SignedIn),
+        Row("GET", "/incidents/mine", Access.SignedIn),
+        Row("GET", "/incidents/mine/{id:guid}", Access.SignedIn) with { AllowedStatus = 404 },
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -237,6 +243,9 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/deviations/{id:guid}/decide", Access.Only(MunicipalDirector)),
         Row("POST", "/api/v1/deviations/{id:guid}/withdraw", Access.Only(Manager, SecurityOfficer)),
         Row("POST", "/api/v1/deviations/{id:guid}/end", Access.Only(SecurityOfficer, MunicipalDirector)),
+        // API: events and incidents
+        Row("POST", "/api/v1/incidents", Access.SignedIn),
+        Row("GET", "/api/v1/incidents/mine", Access.SignedIn),
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -22,6 +22,7 @@ public sealed partial class ResourceTests
         ["AuditActor."] = Enum.GetNames<Tillit.Data.Audit.AuditActorKind>(),
         ["AuditAction."] = typeof(Tillit.Data.Audit.AuditActions).GetFields().Select(f => (string)f.GetValue(null)!),
         ["DocumentStatus."] = Enum.GetNames<Tillit.Domain.Documents.DocumentStatus>(),
+        ["IncidentStatus."] = Enum.GetNames<Tillit.Domain.Incidents.IncidentStatus>(),
         ["DocumentType."] = Enum.GetNames<Tillit.Domain.Documents.DocumentType>(),
         ["Permission."] = Tillit.Web.Security.Permissions.All,
         ["Aspect."] = Enum.GetNames<Tillit.Domain.Register.Aspect>().SelectMany(a => new[] { a, a + ".Hint" }),

@@ -97,10 +97,10 @@ public static class StartingCatalogue
         new("UTB-05", Training, Confidentiality, 3, "A.6.1", "i", "Bakgrundskontroll", "Background check", "Personer med långtgående behörighet kontrolleras innan de får den, i den omfattning lagen tillåter."),
 
         // Incidenter
-        new("INC-01", Incidents, Availability, 1, "A.6.8, A.5.24", "b", "Händelser rapporteras", "Events reported", "Användare och förvaltning vet hur de rapporterar säkerhetshändelser som rör systemet och gör det utan dröjsmål."),
-        new("INC-02", Incidents, Availability, 2, "A.5.24, A.5.26", "b", "Incidentrutin för systemet", "Incident routine for the system", "Det finns en rutin för vem som gör vad när en incident drabbar systemet, med kontaktuppgifter till leverantör och förvaltning."),
-        new("INC-03", Incidents, Traceability, 3, "A.5.28", "b", "Bevis säkras", "Evidence secured", "Vid en allvarlig incident säkras loggar och annat underlag på ett sätt som håller för en senare utredning."),
-        new("INC-04", Incidents, Integrity, 2, "A.5.27", "b, f", "Lärdomar tas tillvara", "Lessons learned", "Efter en incident görs en genomgång och förbättringarna förs in som åtgärder i handlingsplanen."),
+        new("INC-01", RequirementArea.Incidents, Availability, 1, "A.6.8, A.5.24", "b", "Händelser rapporteras", "Events reported", "Användare och förvaltning vet hur de rapporterar säkerhetshändelser som rör systemet och gör det utan dröjsmål."),
+        new("INC-02", RequirementArea.Incidents, Availability, 2, "A.5.24, A.5.26", "b", "Incidentrutin för systemet", "Incident routine for the system", "Det finns en rutin för vem som gör vad när en incident drabbar systemet, med kontaktuppgifter till leverantör och förvaltning."),
+        new("INC-03", RequirementArea.Incidents, Traceability, 3, "A.5.28", "b", "Bevis säkras", "Evidence secured", "Vid en allvarlig incident säkras loggar och annat underlag på ett sätt som håller för en senare utredning."),
+        new("INC-04", RequirementArea.Incidents, Integrity, 2, "A.5.27", "b, f", "Lärdomar tas tillvara", "Lessons learned", "Efter en incident görs en genomgång och förbättringarna förs in som åtgärder i handlingsplanen."),
 
         // Nätverk
         new("NAT-01", Network, Confidentiality, 2, "A.8.20, A.8.22", "j", "Nätet segmenterat", "Network segmented", "Systemets servrar ligger i ett eget nätsegment och bara den trafik som behövs släpps igenom."),

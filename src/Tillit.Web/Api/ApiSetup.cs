@@ -25,6 +25,7 @@ public static class ApiSetup
         api.MapAcknowledgementsApi();
         api.MapDelegationsApi();
         api.MapDeviationsApi();
+        api.MapIncidentsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -161,6 +161,7 @@ public static class RouteValues
         ["/api/v1/systems/{id}/requirements/{requirementId}"] = o => o.RequirementId,
         ["/measures/{id}"] = o => o.MeasureId,
         ["/api/v1/measures/{id}"] = o => o.MeasureId,
+        ["/incidents/mine/{id}"] = o => o.IncidentId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -67,6 +67,8 @@ public sealed class TestOrganisation
 
     /// <summary>A requested deviation for the department from the guideline (within the manager's scope).</summary>
     public required Guid DeviationId { get; init; }
+    /// <summary>An event reported by the employee on <see cref="SystemId"/> (H-year-0001).</summary>
+    public required Guid IncidentId { get; init; }
 
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
@@ -144,6 +146,12 @@ public sealed class TestSeed(IServiceProvider services)
         db.DecisionDelegations.Add(delegation);
         var deviation = new Deviation(org.Id, guideline, department.Id, "Punkt 2: skärmlås efter fem minuter", "Larmskärmar måste synas hela tiden", "Skärmarna sitter i låsta rum", today.AddMonths(6), people[Role.Manager].Id, today);
         db.Deviations.Add(deviation);
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var sequence = new Tillit.Domain.Incidents.IncidentSequence(org.Id, now.Year);
+        var incident = new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), people[Role.Employee].Id, department.Id, "Ett misstänkt e-postmeddelande", now.AddHours(-1), false, now);
+        db.IncidentSequences.Add(sequence);
+        db.Incidents.Add(incident);
+        db.IncidentSystems.Add(new Tillit.Domain.Incidents.IncidentSystem(org.Id, incident.Id, system.Id, now));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -176,6 +184,7 @@ public sealed class TestSeed(IServiceProvider services)
             CampaignId = campaign.Id,
             DelegationId = delegation.Id,
             DeviationId = deviation.Id,
+            IncidentId = incident.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };
