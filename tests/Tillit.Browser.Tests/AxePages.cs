@@ -171,6 +171,7 @@ public static class AxePages
         new("documents/to-read", "documents to read", Role.Employee, Go("/documents/to-read")),
         new("incidents/report", "report an event", Role.Employee, Go("/incidents/report")),
         new("incidents/mine", "my reports", Role.Employee, Go("/incidents/mine")),
+        new("incidents/mine/{id:guid}", "my report, its receipt", Role.Employee, GoId("/incidents/mine/{0}", db => db.Incidents.Select(i => i.Id))),
         new("documents/campaigns", "confirmation rounds", Role.SecurityOfficer, Go("/documents/campaigns?all=true")),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation", Role.SecurityOfficer, GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation with errors", Role.SecurityOfficer, async (s, p) =>

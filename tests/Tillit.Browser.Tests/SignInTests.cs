@@ -43,8 +43,10 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.UnitsRead)) { expected.Add(server.Text("Nav.Units")); }
         if (Grants(Permissions.PeopleRead)) { expected.Add(server.Text("Nav.People")); }
         if (Grants(Permissions.RolesRead)) { expected.Add(server.Text("Nav.Roles")); }
-        if (Grants(Permissions.SystemsRead)) { expected.AddRange([server.Text("Nav.Systems"), server.Text("Nav.Sets")]); }
+        if (Grants(Permissions.SystemsRead)) { expected.AddRange([server.Text("Nav.Systems"), server.Text("Nav.Sets"), server.Text("Nav.Requirements")]); }
+        if (Grants(Permissions.MeasuresRead)) { expected.Add(server.Text("Nav.Measures")); }
         if (Grants(Permissions.DocumentsRead)) { expected.Add(server.Text("Nav.Documents")); }
+        expected.Add(server.Text("Nav.ReportIncident"));
         if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }
         expected.Add(server.Text("Nav.Tokens"));
 

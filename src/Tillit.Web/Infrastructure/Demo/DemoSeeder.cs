@@ -128,6 +128,11 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.DecisionDelegations.Add(new DecisionDelegation(org.Id, itChief.Id, DecisionAuthority.Director, "KD 2026/0033", start, null, director.Id));
 
         SeedRegister(org.Id, today, director, owner, (social, elder, ifo, hr, it, klf));
+
+        // An event reported by the undersköterska: a phishing mail, reported the same morning.
+        var sequence = new Tillit.Domain.Incidents.IncidentSequence(org.Id, now.Year);
+        db.IncidentSequences.Add(sequence);
+        db.Incidents.Add(new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), employee.Id, elder.Id, "Ett mejl som såg ut att komma från IT bad mig logga in på en okänd sida. Jag klickade på länken men skrev inte in något.", now.AddHours(-3), false, now.AddHours(-2)));
         SeedActionPlan(org.Id, today, owner, officer, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
