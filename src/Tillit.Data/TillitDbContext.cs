@@ -75,6 +75,13 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<IncidentReminder> IncidentReminders => Set<IncidentReminder>();
 
+    // Legal register, agreements, continuity and training (issue 9).
+    public DbSet<Tillit.Domain.Laws.LegalRequirement> LegalRequirements => Set<Tillit.Domain.Laws.LegalRequirement>();
+
+    public DbSet<Tillit.Domain.Laws.LegalRequirementUnit> LegalRequirementUnits => Set<Tillit.Domain.Laws.LegalRequirementUnit>();
+
+    public DbSet<Tillit.Domain.Laws.LegalRequirementSystem> LegalRequirementSystems => Set<Tillit.Domain.Laws.LegalRequirementSystem>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

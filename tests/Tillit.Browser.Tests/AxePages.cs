@@ -198,6 +198,14 @@ public static class AxePages
         new("account/activity", "my sign-ins", Role.Employee, Go("/account/activity")),
         new("audit", "audit trail", Role.SecurityOfficer, Go("/audit")),
         new("api-docs", "API documentation", null, Go("/api-docs")),
+
+        // Legal register, agreements, continuity and training (issue 9).
+        new("laws", "legal register", Role.SecurityOfficer, Go("/laws")),
+        new("laws", "legal register, overdue only", Role.Employee, Go("/laws?overdue=true")),
+        new("laws/{id:guid}", "a law with its systems", Role.Employee, GoId("/laws/{0}", db => db.LegalRequirements.Where(l => l.Reference == "(EU) 2016/679").Select(l => l.Id))),
+        new("laws/new", "new law", Role.SecurityOfficer, Go("/laws/new")),
+        new("laws/new", "new law with errors", Role.SecurityOfficer, SubmitEmpty("/laws/new")),
+        new("laws/{id:guid}/edit", "edit law", Role.DataProtectionOfficer, GoId("/laws/{0}/edit?q=Str", db => db.LegalRequirements.Where(l => l.Reference == "SFS 2009:400").Select(l => l.Id))),
     ];
 
     public static Func<TillitServer, IPage, Task> Go(string url) => (_, page) => page.GotoAsync(url);

@@ -283,6 +283,18 @@ public static class AuthorizationMatrix
         Row("PUT", "/api/v1/measures/{id:guid}", Access.Only(Assessors)),
         Row("POST", "/api/v1/measures/{id:guid}/status", Access.Only(Assessors)),
 
+        // Legal register (issue 9): read with the register, written by the security officer and the data protection officer
+        Row("GET", "/laws", Access.SignedIn),
+        Row("GET", "/laws/{id:guid}", Access.SignedIn),
+        Row("GET", "/laws/new", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        Row("POST", "/laws/new", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        Row("GET", "/laws/{id:guid}/edit", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        Row("POST", "/laws/{id:guid}/edit", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        Row("GET", "/api/v1/laws", Access.SignedIn),
+        Row("POST", "/api/v1/laws", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        Row("GET", "/api/v1/laws/{id:guid}", Access.SignedIn),
+        Row("PUT", "/api/v1/laws/{id:guid}", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+
         // Infrastructure
         Row("GET", "/health/live", Access.Anyone),
         Row("GET", "/health/ready", Access.Anyone),

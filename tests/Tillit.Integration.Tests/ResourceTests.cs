@@ -44,6 +44,10 @@ public sealed partial class ResourceTests
         ["AudienceKind."] = Enum.GetNames<Tillit.Domain.Documents.AudienceKind>(),
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
+
+        // Legal register, agreements, continuity and training (issue 9).
+        ["LegalKind."] = Enum.GetNames<Tillit.Domain.Laws.LegalKind>(),
+        ["ComplianceStatus."] = Enum.GetNames<Tillit.Domain.Laws.ComplianceStatus>(),
     };
 
     private static readonly string Root = FindRoot();

@@ -26,6 +26,9 @@ public static class ApiSetup
         api.MapDelegationsApi();
         api.MapDeviationsApi();
         api.MapIncidentsApi();
+
+        // Legal register, agreements, continuity and training (issue 9).
+        api.MapLawsApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -30,6 +30,10 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+
+        // Legal register, agreements, continuity and training (issue 9).
+        services.AddSingleton<Laws.LawReviewReminders>();
+        services.AddHostedService<Laws.LawReviewReminderService>();
         return services;
     }
 }

@@ -14,5 +14,8 @@ public static class PageRoutes
         conventions.AddPageRoute("/InformationSets/Edit", "information-sets/new");
         conventions.AddPageRoute("/Requirements/Edit", "requirements/new");
         conventions.AddPageRoute("/Measures/Edit", "measures/new");
+
+        // Legal register, agreements, continuity and training (issue 9).
+        conventions.AddPageRoute("/Laws/Edit", "laws/new");
     }
 }

@@ -72,6 +72,11 @@ public static class Permissions
     /// <summary>Create and change measures: organisation-wide, or for measures of the systems in the grant's scope.</summary>
     public const string MeasuresManage = "measures.manage";
 
+    // The legal register, agreements, continuity and training (issue 9). The legal register is read with systems.read.
+
+    /// <summary>Write the legal register: entries, who follows them, review dates and compliance.</summary>
+    public const string LawsManage = "laws.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
@@ -79,6 +84,7 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
+        LawsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -100,7 +106,26 @@ public static class Permissions
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],
     };
 
+    // Issue 9's grants, added to the roles above in one block (kept apart to keep merges simple).
+    // A static constructor runs after every field initialiser, so ByRole is complete here.
+    static Permissions()
+    {
+        AddGrants(new Dictionary<Role, string[]>
+        {
+            [Role.SecurityOfficer] = [LawsManage],
+            [Role.DataProtectionOfficer] = [LawsManage],
+        });
+    }
+
     public static IReadOnlyList<string> For(Role role) => ByRole[role];
 
     public static bool Grants(Role role, string permission) => Array.IndexOf(ByRole[role], permission) >= 0;
+
+    private static void AddGrants(Dictionary<Role, string[]> grants)
+    {
+        foreach (var (role, permissions) in grants)
+        {
+            ByRole[role] = [.. ByRole[role], .. permissions];
+        }
+    }
 }

@@ -162,6 +162,8 @@ public static class RouteValues
         ["/measures/{id}"] = o => o.MeasureId,
         ["/api/v1/measures/{id}"] = o => o.MeasureId,
         ["/incidents/mine/{id}"] = o => o.IncidentId,
+        ["/laws/{id}"] = o => o.LawId,
+        ["/api/v1/laws/{id}"] = o => o.LawId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -70,6 +70,9 @@ public sealed class TestOrganisation
     /// <summary>An event reported by the employee on <see cref="SystemId"/> (H-year-0001).</summary>
     public required Guid IncidentId { get; init; }
 
+    /// <summary>The GDPR entry of the starting legal register, applied to <see cref="SystemId"/>, followed by the security officer, reviewed in two months.</summary>
+    public required Guid LawId { get; init; }
+
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
 
@@ -152,6 +155,11 @@ public sealed class TestSeed(IServiceProvider services)
         db.IncidentSequences.Add(sequence);
         db.Incidents.Add(incident);
         db.IncidentSystems.Add(new Tillit.Domain.Incidents.IncidentSystem(org.Id, incident.Id, system.Id, now));
+        var laws = Tillit.Domain.Laws.StartingLegalRegister.For(org.Id).ToList();
+        db.LegalRequirements.AddRange(laws);
+        var law = laws.Single(l => l.Reference == "(EU) 2016/679");
+        law.Plan(people[Role.SecurityOfficer].Id, today.AddMonths(2));
+        db.LegalRequirementSystems.Add(new Tillit.Domain.Laws.LegalRequirementSystem(org.Id, law.Id, system.Id));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -185,6 +193,7 @@ public sealed class TestSeed(IServiceProvider services)
             DelegationId = delegation.Id,
             DeviationId = deviation.Id,
             IncidentId = incident.Id,
+            LawId = law.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

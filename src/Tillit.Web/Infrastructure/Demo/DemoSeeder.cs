@@ -134,6 +134,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.IncidentSequences.Add(sequence);
         db.Incidents.Add(new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), employee.Id, elder.Id, "Ett mejl som såg ut att komma från IT bad mig logga in på en okänd sida. Jag klickade på länken men skrev inte in något.", now.AddHours(-3), false, now.AddHours(-2)));
         SeedActionPlan(org.Id, today, owner, officer, itChief);
+        SeedLaws(org.Id, today, officer, dpo);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
@@ -282,6 +283,41 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
     /// The starting requirement catalogue, Procapita's assessments (some met, some gaps) and a few measures in
     /// the action plan: one made of a gap, one overdue, one done awaiting verification, one verified.
     /// </summary>
+    /// <summary>
+    /// The starting legal register (issue 9), partly worked: GDPR and the secrecy act followed by the data
+    /// protection officer and linked to the care systems, one review overdue and one rule only partly followed.
+    /// </summary>
+    private void SeedLaws(Guid orgId, DateOnly today, Person officer, Person dpo)
+    {
+        var laws = Tillit.Domain.Laws.StartingLegalRegister.For(orgId).ToList();
+        db.LegalRequirements.AddRange(laws);
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        Tillit.Domain.Laws.LegalRequirement Law(string reference) => laws.Single(l => l.Reference == reference);
+        void Link(Tillit.Domain.Laws.LegalRequirement law, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                db.LegalRequirementSystems.Add(new Tillit.Domain.Laws.LegalRequirementSystem(orgId, law.Id, systems.Single(s => s.Name == name).Id));
+            }
+        }
+
+        var gdpr = Law("(EU) 2016/679");
+        gdpr.Plan(dpo.Id, today.AddMonths(4));
+        gdpr.Assess(Tillit.Domain.Laws.ComplianceStatus.PartlyCompliant, "Registerförteckningen saknar Lifecare; biträdesavtal finns för Procapita.");
+        Link(gdpr, "Procapita", "Lifecare", "Active Directory");
+        var osl = Law("SFS 2009:400");
+        osl.Plan(dpo.Id, today.AddMonths(8));
+        osl.Assess(Tillit.Domain.Laws.ComplianceStatus.Compliant, null);
+        Link(osl, "Procapita", "Lifecare", "Personalakter (pappersarkiv)");
+        var cyber = Law("SFS 2025:1506");
+        cyber.Plan(officer.Id, today.AddDays(-5));
+        cyber.Assess(Tillit.Domain.Laws.ComplianceStatus.PartlyCompliant, "Anmälan till tillsynsmyndigheten är gjord; ledningens utbildning återstår.");
+        Link(cyber, "Active Directory", "Procapita");
+        var archives = Law("SFS 1990:782");
+        archives.Plan(officer.Id, today.AddMonths(10));
+        Link(archives, "Personalakter (pappersarkiv)");
+    }
+
     private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)
     {
         var catalogue = StartingCatalogue.For(orgId).ToList();

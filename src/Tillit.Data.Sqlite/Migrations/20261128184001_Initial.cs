@@ -674,6 +674,36 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LegalRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Demands = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DemandsEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Compliance = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplianceComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalRequirements_People_ResponsibleId",
+                        column: x => x.ResponsibleId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measures",
                 columns: table => new
                 {
@@ -989,6 +1019,60 @@ namespace Tillit.Data.Sqlite.Migrations
                         principalTable: "InformationSystems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalRequirementSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LegalRequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalRequirementSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalRequirementSystems_InformationSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LegalRequirementSystems_LegalRequirements_LegalRequirementId",
+                        column: x => x.LegalRequirementId,
+                        principalTable: "LegalRequirements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegalRequirementUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LegalRequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegalRequirementUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegalRequirementUnits_LegalRequirements_LegalRequirementId",
+                        column: x => x.LegalRequirementId,
+                        principalTable: "LegalRequirements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LegalRequirementUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1612,6 +1696,64 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirements_OrganisationId",
+                table: "LegalRequirements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirements_OrganisationId_Compliance",
+                table: "LegalRequirements",
+                columns: new[] { "OrganisationId", "Compliance" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirements_OrganisationId_NextReview",
+                table: "LegalRequirements",
+                columns: new[] { "OrganisationId", "NextReview" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirements_OrganisationId_Reference",
+                table: "LegalRequirements",
+                columns: new[] { "OrganisationId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirements_ResponsibleId",
+                table: "LegalRequirements",
+                column: "ResponsibleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementSystems_LegalRequirementId_SystemId",
+                table: "LegalRequirementSystems",
+                columns: new[] { "LegalRequirementId", "SystemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementSystems_OrganisationId",
+                table: "LegalRequirementSystems",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementSystems_SystemId",
+                table: "LegalRequirementSystems",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementUnits_LegalRequirementId_UnitId",
+                table: "LegalRequirementUnits",
+                columns: new[] { "LegalRequirementId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementUnits_OrganisationId",
+                table: "LegalRequirementUnits",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegalRequirementUnits_UnitId",
+                table: "LegalRequirementUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measures_OrganisationId",
                 table: "Measures",
                 column: "OrganisationId");
@@ -1894,6 +2036,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "InformationSetSystems");
 
             migrationBuilder.DropTable(
+                name: "LegalRequirementSystems");
+
+            migrationBuilder.DropTable(
+                name: "LegalRequirementUnits");
+
+            migrationBuilder.DropTable(
                 name: "Measures");
 
             migrationBuilder.DropTable(
@@ -1922,6 +2070,9 @@ namespace Tillit.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InformationSets");
+
+            migrationBuilder.DropTable(
+                name: "LegalRequirements");
 
             migrationBuilder.DropTable(
                 name: "Requirements");

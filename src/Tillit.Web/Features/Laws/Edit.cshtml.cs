@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tillit.Domain.Laws;
+using Tillit.Web.Features.Systems;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Laws;
+
+/// <summary>Adds an entry to the legal register (/laws/new) or changes one (/laws/{id}/edit).</summary>
+[RequirePermission(Permissions.LawsManage)]
+public sealed class EditModel(SaveLaw save, LawQueries queries, SystemQueries systems, Data.TillitDbContext db, Infrastructure.OrganisationCache cache, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SaveLaw.Command Input { get; set; } = new(null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>Finds the responsible person by name or e-mail.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public Guid? Id { get; private set; }
+
+    public IReadOnlyList<SelectListItem> KindChoices { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> ComplianceChoices { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> PersonChoices { get; private set; } = [];
+
+    public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> UnitChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var outcome = await queries.GetAsync(existing, cancellationToken);
+            if (this.ToPageResult(outcome, l) is { } refused)
+            {
+                return refused;
+            }
+
+            var x = outcome.Value!;
+            Input = new SaveLaw.Command(x.Reference, x.Kind, x.Title, x.TitleEn, x.Demands, x.DemandsEn, x.ResponsibleId, x.NextReview, x.Compliance, x.ComplianceComment, [.. x.Units.Select(u => u.Id)], [.. x.Systems.Select(s => s.Id)], x.Version);
+        }
+        else
+        {
+            Input = Input with { Compliance = ComplianceStatus.NotAssessed };
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        var outcome = id is { } existing ? await save.UpdateAsync(existing, Input, cancellationToken) : await save.CreateAsync(Input, cancellationToken);
+        if (this.ToPageResult(outcome, l, nameof(Input)) is { } refused)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return refused;
+        }
+
+        TempData["Flash"] = l["Common.Saved"].Value;
+        return Redirect($"/laws/{outcome.Value}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        KindChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. Enum.GetValues<LegalKind>().Select(k => new SelectListItem(l["LegalKind." + k], k.ToString()))];
+        ComplianceChoices = [.. Enum.GetValues<ComplianceStatus>().Select(c => new SelectListItem(l["ComplianceStatus." + c], c.ToString()))];
+        var people = db.People.AsNoTracking().Where(p => p.IsActive);
+        var chosen = Input.ResponsibleId;
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim().ToLowerInvariant();
+            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term) || p.Id == chosen);
+        }
+        else
+        {
+            people = people.Where(p => p.Id == chosen);
+        }
+
+        var found = await people.OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken);
+        PersonChoices = [new SelectListItem(l["Common.NotGiven"], string.Empty), .. found.Select(p => new SelectListItem($"{p.Name} ({p.Email})", p.Id.ToString()))];
+        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
+        UnitChoices = [.. units.Select(u => (u.Id, new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name))];
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Tillit.Data;
+using Tillit.Domain.Laws;
+using Tillit.Web.Infrastructure.Mail;
+
+namespace Tillit.Web.Features.Laws;
+
+/// <summary>
+/// Reminds the responsible person of each entry of the legal register that its review is near (or past),
+/// once per review date, the same way as document reviews (<see cref="ReviewReminders"/>): the reminder is
+/// claimed in the database (the entry's concurrency token lets one instance win) before the mail goes out,
+/// and given back if sending fails.
+/// </summary>
+public sealed class LawReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<LawReviewReminders> logger)
+{
+    /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
+    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
+    {
+        List<Guid> organisations;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
+        }
+
+        var sent = 0;
+        foreach (var organisationId in organisations)
+        {
+            sent += await RunForAsync(organisationId, cancellationToken);
+        }
+
+        return sent;
+    }
+
+    private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(options.Value.ReviewLeadDays);
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisationId);
+        var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var due = await db.LegalRequirements
+            .Where(x => x.NextReview != null && x.NextReview <= horizon && x.ResponsibleId != null && (x.ReviewReminderSentFor == null || x.ReviewReminderSentFor != x.NextReview))
+            .OrderBy(x => x.NextReview)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        var responsibleIds = due.Select(x => x.ResponsibleId!.Value).Distinct().ToList();
+        var people = await db.People.Where(p => responsibleIds.Contains(p.Id) && p.IsActive).Select(p => new { p.Id, p.Name, p.Email }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var sent = 0;
+        foreach (var law in due)
+        {
+            if (!people.TryGetValue(law.ResponsibleId!.Value, out var person) || !law.ClaimReviewReminder())
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance claimed it (or the entry changed): that one sends, or the next run decides.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            try
+            {
+                await mail.SendAsync(Compose(l, law, person.Name, person.Email, today), cancellationToken);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Review reminder for legal requirement {LawId} could not be sent; it will be tried again.", law.Id);
+                law.ReleaseReviewReminder();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return sent;
+    }
+
+    private MailMessage Compose(IStringLocalizer l, LegalRequirement law, string name, string email, DateOnly today)
+    {
+        var culture = CultureInfo.GetCultureInfo("sv-SE");
+        var date = law.NextReview!.Value.ToString("d", culture);
+        var link = options.Value.PublicUrl is { } url ? $"{url.TrimEnd('/')}/laws/{law.Id}" : $"/laws/{law.Id}";
+        var title = $"{law.Reference} {law.Title}";
+        var subject = l[law.NextReview < today ? "Law.ReminderOverdueSubject" : "Law.ReminderSubject", title].Value;
+        var body = l["Law.ReminderBody", name, title, date, link].Value.Replace("\\n", "\n", StringComparison.Ordinal);
+        return new MailMessage(email, name, subject, body);
+    }
+}
+
+/// <summary>Runs <see cref="LawReviewReminders"/> on a timer while mail is configured.</summary>
+public sealed class LawReviewReminderService(LawReviewReminders reminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<LawReviewReminderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!mail.Value.IsConfigured)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RunEveryMinutes)), clock);
+        do
+        {
+            try
+            {
+                await reminders.RunOnceAsync(null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Legal register reminder run failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
