@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features;
@@ -30,6 +31,13 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+
+        // Incident handling (issue 6); the risk feature registers the real marker with AddScoped.
+        services.AddScoped<Incidents.IncidentAccess>();
+        services.AddScoped<Incidents.IncidentWork>();
+        services.TryAddScoped<Shared.ISystemRiskReviewMarker, Incidents.IncidentOnlyRiskReviewMarker>();
+        services.AddSingleton<Incidents.IncidentReminders>();
+        services.AddHostedService<Incidents.IncidentReminderService>();
         return services;
     }
 }

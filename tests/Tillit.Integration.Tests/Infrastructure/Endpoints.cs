@@ -162,6 +162,8 @@ public static class RouteValues
         ["/measures/{id}"] = o => o.MeasureId,
         ["/api/v1/measures/{id}"] = o => o.MeasureId,
         ["/incidents/mine/{id}"] = o => o.IncidentId,
+        ["/incidents/{id}"] = o => o.IncidentId,
+        ["/api/v1/incidents/{id}"] = o => o.IncidentId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>
