@@ -172,6 +172,14 @@ public static class AxePages
         new("incidents/report", "report an event", Role.Employee, Go("/incidents/report")),
         new("incidents/mine", "my reports", Role.Employee, Go("/incidents/mine")),
         new("incidents/mine/{id:guid}", "my report, its receipt", Role.Employee, GoId("/incidents/mine/{0}", db => db.Incidents.Select(i => i.Id))),
+        new("incidents", "incident handling list", Role.SecurityOfficer, Go("/incidents")),
+        new("incidents/{id:guid}", "an incident with its handling forms", Role.SecurityOfficer, GoId("/incidents/{0}", db => db.Incidents.Select(i => i.Id))),
+        new("incidents/{id:guid}", "an incident's triage with errors", Role.SecurityOfficer, async (s, p) =>
+        {
+            await GoId("/incidents/{0}", db => db.Incidents.Select(i => i.Id))(s, p);
+            await p.Locator("form[action*='handler=Triage'] button[type=submit]").ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
         new("documents/campaigns", "confirmation rounds", Role.SecurityOfficer, Go("/documents/campaigns?all=true")),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation", Role.SecurityOfficer, GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation with errors", Role.SecurityOfficer, async (s, p) =>

@@ -48,6 +48,14 @@ public static class AuthorizationMatrix
     // deviations.read; the manager's scope (a unit) covers the sample deviation's department.
     private static readonly Role[] DeviationReaders = [Manager, SecurityOfficer, MunicipalDirector];
 
+    // incidents.handle: the roles that take part in incident handling and may open its pages. What each
+    // sees is need to know: the sample incident is assigned to the IT manager, so the security officer,
+    // the director and the IT manager see it, while the data protection officer (not a breach) and the
+    // system owner (no system-scoped appointment) get 404 for it (see Incidents/NeedToKnowTests).
+    private static readonly Role[] IncidentHandlers = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
+    private static readonly Role[] IncidentManagers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
+    private static readonly Role[] IncidentWorkers = [SecurityOfficer, ItManager, DataProtectionOfficer, SystemOwner];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -197,6 +205,24 @@ public static class AuthorizationMatrix
         Row("GET", "/incidents/mine", Access.SignedIn),
         Row("GET", "/incidents/mine/{id:guid}", Access.SignedIn) with { AllowedStatus = 404 },
 
+        // Incident handling: the gate is incidents.handle; behind it the security officer triages, assigns
+        // and dismisses, the assigned handler (the IT manager) works the case, the director reads only (403).
+        Row("GET", "/incidents", Access.Only(IncidentHandlers)),
+        Row("GET", "/incidents/{id:guid}", Access.Only(IncidentHandlers)) with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "triage") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "assign") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "dismiss") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "move") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "note") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "conclude") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "awareness") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "breach") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "significant") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "sent") with { AllowedStatus = 404 },
+
+        // A measure needs measures.manage too, which the IT manager lacks.
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "measure") with { AllowedStatus = 404 },
+
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
         Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
@@ -246,6 +272,19 @@ public static class AuthorizationMatrix
         // API: events and incidents
         Row("POST", "/api/v1/incidents", Access.SignedIn),
         Row("GET", "/api/v1/incidents/mine", Access.SignedIn),
+        Row("GET", "/api/v1/incidents", Access.Only(IncidentHandlers)),
+        Row("GET", "/api/v1/incidents/{id:guid}", Access.Only(IncidentHandlers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/triage", Access.Only(IncidentManagers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/assign", Access.Only(IncidentManagers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/dismiss", Access.Only(IncidentManagers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/status", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/entries", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/conclusion", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/awareness", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/breach", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/significant", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/reports", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
+        Row("POST", "/api/v1/incidents/{id:guid}/measures", Access.Only(IncidentManagers)) with { AllowedStatus = 404 },
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

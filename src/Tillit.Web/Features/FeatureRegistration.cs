@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features;
@@ -34,6 +35,12 @@ public static class FeatureRegistration
         // Legal register, agreements, continuity and training (issue 9).
         services.AddSingleton<Laws.LawReviewReminders>();
         services.AddHostedService<Laws.LawReviewReminderService>();
+        // Incident handling (issue 6); the risk feature registers the real marker with AddScoped.
+        services.AddScoped<Incidents.IncidentAccess>();
+        services.AddScoped<Incidents.IncidentWork>();
+        services.TryAddScoped<Shared.ISystemRiskReviewMarker, Incidents.IncidentOnlyRiskReviewMarker>();
+        services.AddSingleton<Incidents.IncidentReminders>();
+        services.AddHostedService<Incidents.IncidentReminderService>();
         return services;
     }
 }

@@ -76,6 +76,19 @@ public static class Permissions
 
     /// <summary>Write the legal register: entries, who follows them, review dates and compliance.</summary>
     public const string LawsManage = "laws.manage";
+    // Events and incidents (issue 6): handling on a need-to-know basis; everyone reports without a permission.
+
+    /// <summary>Takes part in incident handling (may open the handling pages and be assigned); what each sees is decided per incident.</summary>
+    public const string IncidentsHandle = "incidents.handle";
+
+    /// <summary>Handle every incident: triage, assign, dismiss (the security officer). Sees policy violations.</summary>
+    public const string IncidentsManage = "incidents.manage";
+
+    /// <summary>Read every incident, policy violations included (the municipal director).</summary>
+    public const string IncidentsReadAll = "incidents.readall";
+
+    /// <summary>Read incidents that are (or may be) personal data breaches (the data protection officer).</summary>
+    public const string IncidentsBreaches = "incidents.breaches";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -85,6 +98,7 @@ public static class Permissions
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
         LawsManage,
+        IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -95,12 +109,12 @@ public static class Permissions
         [Role.Employee] = Everyone,
         [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage, DeviationsRequest, DeviationsRead, MeasuresRead],
         // A system owner's scope (usually one system) limits what they edit and classify.
-        [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage],
-        [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead, AssessmentsRead, MeasuresRead],
-        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DeviationsRequest, DeviationsRead, DeviationsAssess, RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage],
-        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage, DeviationsRead, DeviationsDecide, AssessmentsRead, MeasuresRead],
+        [Role.SystemOwner] = [.. Everyone, UnitsRead, SystemsManage, ClassificationsRead, ClassificationsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage, IncidentsHandle],
+        [Role.ItManager] = [.. Everyone, UnitsRead, ClassificationsRead, AssessmentsRead, MeasuresRead, IncidentsHandle],
+        [Role.SecurityOfficer] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, AuditRead, SystemsManage, ClassificationsRead, DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DeviationsRequest, DeviationsRead, DeviationsAssess, RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage, IncidentsHandle, IncidentsManage, IncidentsReadAll],
+        [Role.MunicipalDirector] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, RolesAssign, ClassificationsRead, DocumentsDrafts, DocumentsCoverage, DelegationsRead, DelegationsManage, DeviationsRead, DeviationsDecide, AssessmentsRead, MeasuresRead, IncidentsHandle, IncidentsReadAll],
         [Role.BoardMember] = Everyone,
-        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead, AssessmentsRead, MeasuresRead],
+        [Role.DataProtectionOfficer] = [.. Everyone, UnitsRead, PeopleRead, ClassificationsRead, AssessmentsRead, MeasuresRead, IncidentsHandle, IncidentsBreaches],
 
         // Technical administration: the organisation's structure and accounts, no security content.
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],

@@ -164,6 +164,8 @@ public static class RouteValues
         ["/incidents/mine/{id}"] = o => o.IncidentId,
         ["/laws/{id}"] = o => o.LawId,
         ["/api/v1/laws/{id}"] = o => o.LawId,
+        ["/incidents/{id}"] = o => o.IncidentId,
+        ["/api/v1/incidents/{id}"] = o => o.IncidentId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -153,6 +153,7 @@ public sealed class TestSeed(IServiceProvider services)
         var sequence = new Tillit.Domain.Incidents.IncidentSequence(org.Id, now.Year);
         var incident = new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), people[Role.Employee].Id, department.Id, "Ett misstänkt e-postmeddelande", now.AddHours(-1), false, now);
         db.IncidentSequences.Add(sequence);
+        incident.Assign(people[Role.ItManager].Id, now, people[Role.SecurityOfficer].Id);
         db.Incidents.Add(incident);
         db.IncidentSystems.Add(new Tillit.Domain.Incidents.IncidentSystem(org.Id, incident.Id, system.Id, now));
         var laws = Tillit.Domain.Laws.StartingLegalRegister.For(org.Id).ToList();
