@@ -48,6 +48,13 @@ public static class AuthorizationMatrix
     // deviations.read; the manager's scope (a unit) covers the sample deviation's department.
     private static readonly Role[] DeviationReaders = [Manager, SecurityOfficer, MunicipalDirector];
 
+    // Goals, indicators and yearly reports (issue 8): goals are read by everyone but the administrator;
+    // the security officer and the director write them; the board sees indicators and reports only.
+    private static readonly Role[] GoalReaders = [Employee, Manager, SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, BoardMember, DataProtectionOfficer];
+    private static readonly Role[] GoalKeepers = [SecurityOfficer, MunicipalDirector];
+    private static readonly Role[] IndicatorReaders = [SecurityOfficer, MunicipalDirector, BoardMember, DataProtectionOfficer];
+    private static readonly Role[] ReportReaders = [SecurityOfficer, MunicipalDirector, BoardMember];
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Start page and account
@@ -197,6 +204,23 @@ public static class AuthorizationMatrix
         Row("GET", "/incidents/mine", Access.SignedIn),
         Row("GET", "/incidents/mine/{id:guid}", Access.SignedIn) with { AllowedStatus = 404 },
 
+        // Goals, indicators and yearly reports (issue 8). The sample report year has no report, so recording
+        // the board's note answers 404 (not found) for the security officer.
+        Row("GET", "/goals", Access.Only(GoalReaders)),
+        Row("POST", "/goals", Access.Only(GoalKeepers), handler: "copy"),
+        Row("POST", "/goals", Access.Only(GoalKeepers), handler: "start"),
+        Row("GET", "/goals/new", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/new", Access.Only(GoalKeepers)),
+        Row("GET", "/goals/{id:guid}/edit", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/{id:guid}/edit", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/{id:guid}/edit", Access.Only(GoalKeepers), handler: "followup"),
+        Row("GET", "/indicators", Access.Only(IndicatorReaders)),
+        Row("GET", "/reports", Access.Only(ReportReaders)),
+        Row("POST", "/reports", Access.Only(SecurityOfficer)),
+        Row("GET", "/reports/{year:int}", Access.Only(ReportReaders)),
+        Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "docx"),
+        Row("POST", "/reports/{year:int}", Access.Only(SecurityOfficer), handler: "note") with { AllowedStatus = 404 },
+
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
         Row("GET", "/audit", Access.Only(SecurityOfficer), handler: "export"),
@@ -246,6 +270,18 @@ public static class AuthorizationMatrix
         // API: events and incidents
         Row("POST", "/api/v1/incidents", Access.SignedIn),
         Row("GET", "/api/v1/incidents/mine", Access.SignedIn),
+
+        // API: goals, indicators, yearly reports (issue 8)
+        Row("GET", "/api/v1/goals", Access.Only(GoalReaders)),
+        Row("POST", "/api/v1/goals", Access.Only(GoalKeepers)),
+        Row("PUT", "/api/v1/goals/{id:guid}", Access.Only(GoalKeepers)),
+        Row("POST", "/api/v1/goals/{id:guid}/follow-up", Access.Only(GoalKeepers)),
+        Row("POST", "/api/v1/goals/copy", Access.Only(GoalKeepers)),
+        Row("GET", "/api/v1/indicators", Access.Only(IndicatorReaders)),
+        Row("GET", "/api/v1/reports", Access.Only(ReportReaders)),
+        Row("POST", "/api/v1/reports", Access.Only(SecurityOfficer)),
+        Row("GET", "/api/v1/reports/{year:int}", Access.Only(ReportReaders)),
+        Row("POST", "/api/v1/reports/{year:int}/note", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

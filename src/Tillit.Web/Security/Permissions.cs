@@ -72,6 +72,23 @@ public static class Permissions
     /// <summary>Create and change measures: organisation-wide, or for measures of the systems in the grant's scope.</summary>
     public const string MeasuresManage = "measures.manage";
 
+    // Goals, indicators and the yearly report (issue 8).
+
+    /// <summary>See the long-term and yearly goals (not secret: they are part of the ordinary planning).</summary>
+    public const string GoalsRead = "goals.read";
+
+    /// <summary>Write yearly goals, record their follow-up and start a year from the last one.</summary>
+    public const string GoalsManage = "goals.manage";
+
+    /// <summary>See the indicators: figures only; the lists behind them keep their own permissions.</summary>
+    public const string IndicatorsRead = "indicators.read";
+
+    /// <summary>Read the yearly reports to the board.</summary>
+    public const string ReportsRead = "reports.read";
+
+    /// <summary>Generate the yearly report and record the board's taking note of it.</summary>
+    public const string ReportsManage = "reports.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
@@ -79,6 +96,7 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
+        GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -100,7 +118,24 @@ public static class Permissions
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],
     };
 
-    public static IReadOnlyList<string> For(Role role) => ByRole[role];
+    // Goals, indicators and the yearly report (issue 8), kept apart from ByRole so merges stay simple.
+    // The board sees figures and the report, never the detail of incidents or risks.
+    private static readonly Dictionary<Role, string[]> FollowUpByRole = new()
+    {
+        [Role.Employee] = [GoalsRead],
+        [Role.Manager] = [GoalsRead],
+        [Role.SystemOwner] = [GoalsRead],
+        [Role.ItManager] = [GoalsRead],
+        [Role.SecurityOfficer] = [GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage],
+        [Role.MunicipalDirector] = [GoalsRead, GoalsManage, IndicatorsRead, ReportsRead],
+        [Role.BoardMember] = [GoalsRead, IndicatorsRead, ReportsRead],
+        [Role.DataProtectionOfficer] = [GoalsRead, IndicatorsRead],
+        [Role.Administrator] = [],
+    };
 
-    public static bool Grants(Role role, string permission) => Array.IndexOf(ByRole[role], permission) >= 0;
+    private static readonly Dictionary<Role, string[]> Granted = ByRole.ToDictionary(p => p.Key, p => p.Value.Concat(FollowUpByRole.GetValueOrDefault(p.Key, [])).Distinct().ToArray());
+
+    public static IReadOnlyList<string> For(Role role) => Granted[role];
+
+    public static bool Grants(Role role, string permission) => Array.IndexOf(Granted[role], permission) >= 0;
 }

@@ -70,6 +70,9 @@ public sealed class TestOrganisation
     /// <summary>An event reported by the employee on <see cref="SystemId"/> (H-year-0001).</summary>
     public required Guid IncidentId { get; init; }
 
+    /// <summary>A yearly goal of this year under the first long-term goal.</summary>
+    public required Guid YearlyGoalId { get; init; }
+
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
 
@@ -152,6 +155,12 @@ public sealed class TestSeed(IServiceProvider services)
         db.IncidentSequences.Add(sequence);
         db.Incidents.Add(incident);
         db.IncidentSystems.Add(new Tillit.Domain.Incidents.IncidentSystem(org.Id, incident.Id, system.Id, now));
+
+        // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
+        var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
+        db.LongTermGoals.AddRange(longTerm);
+        var yearlyGoal = new Tillit.Domain.Goals.YearlyGoal(org.Id, longTerm[0].Id, today.Year, $"Årsmål {code}", "Alla har bekräftat policyn", people[Role.SecurityOfficer].Id, null, null);
+        db.YearlyGoals.Add(yearlyGoal);
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -185,6 +194,7 @@ public sealed class TestSeed(IServiceProvider services)
             DelegationId = delegation.Id,
             DeviationId = deviation.Id,
             IncidentId = incident.Id,
+            YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

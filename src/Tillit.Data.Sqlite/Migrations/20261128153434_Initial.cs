@@ -109,6 +109,24 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LongTermGoals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LongTermGoals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -790,6 +808,74 @@ namespace Tillit.Data.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_RoleAssignments_People_PersonId",
                         column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearlyGoals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LongTermGoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyGoals_LongTermGoals_LongTermGoalId",
+                        column: x => x.LongTermGoalId,
+                        principalTable: "LongTermGoals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_YearlyGoals_People_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearlyReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Proposals = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    GeneratedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GeneratedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NotedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NotedReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NotedRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyReports_People_GeneratedById",
+                        column: x => x.GeneratedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_YearlyReports_People_NotedRecordedById",
+                        column: x => x.NotedRecordedById,
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1612,6 +1698,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LongTermGoals_OrganisationId",
+                table: "LongTermGoals",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LongTermGoals_OrganisationId_Number",
+                table: "LongTermGoals",
+                columns: new[] { "OrganisationId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measures_OrganisationId",
                 table: "Measures",
                 column: "OrganisationId");
@@ -1825,6 +1922,47 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyGoals_LongTermGoalId",
+                table: "YearlyGoals",
+                column: "LongTermGoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyGoals_OrganisationId",
+                table: "YearlyGoals",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyGoals_OrganisationId_Year_LongTermGoalId",
+                table: "YearlyGoals",
+                columns: new[] { "OrganisationId", "Year", "LongTermGoalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyGoals_OwnerId_Year",
+                table: "YearlyGoals",
+                columns: new[] { "OwnerId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReports_GeneratedById",
+                table: "YearlyReports",
+                column: "GeneratedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReports_NotedRecordedById",
+                table: "YearlyReports",
+                column: "NotedRecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReports_OrganisationId",
+                table: "YearlyReports",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReports_OrganisationId_Year",
+                table: "YearlyReports",
+                columns: new[] { "OrganisationId", "Year" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1909,6 +2047,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
+                name: "YearlyGoals");
+
+            migrationBuilder.DropTable(
+                name: "YearlyReports");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1928,6 +2072,9 @@ namespace Tillit.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InformationSystems");
+
+            migrationBuilder.DropTable(
+                name: "LongTermGoals");
 
             migrationBuilder.DropTable(
                 name: "DocumentVersions");
