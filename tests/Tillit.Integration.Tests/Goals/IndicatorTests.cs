@@ -152,7 +152,9 @@ public sealed class IndicatorTests(TillitApp app, ITestOutputHelper output)
     private Task<int> AddDataAsync(TestOrganisation org) =>
         app.Seed.WithDbAsync(org.Id, async db =>
         {
-            var people = await db.People.OrderBy(p => p.Email).Select(p => p.Id).ToListAsync();
+            // People without a sign-in account, so the signed-in callers' own start pages do not change with the data.
+            var accounts = org.Accounts.Values.Select(a => a.PersonId).ToList();
+            var people = await db.People.Where(p => !accounts.Contains(p.Id)).OrderBy(p => p.Email).Select(p => p.Id).ToListAsync();
             var director = org.Accounts.Values.First().PersonId;
             var owned = SystemNames.Select(n => new InformationSystem(org.Id, n, "Test", org.UnitId, SystemForm.Automated)).ToList();
             db.InformationSystems.AddRange(owned);
