@@ -90,6 +90,13 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
+    // Goals, the yearly report and follow-up (issue 8).
+    public DbSet<Domain.Goals.LongTermGoal> LongTermGoals => Set<Domain.Goals.LongTermGoal>();
+
+    public DbSet<Domain.Goals.YearlyGoal> YearlyGoals => Set<Domain.Goals.YearlyGoal>();
+
+    public DbSet<Domain.Goals.YearlyReport> YearlyReports => Set<Domain.Goals.YearlyReport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -180,6 +180,18 @@ public static class AxePages
             await p.Locator("form[action*='handler=Triage'] button[type=submit]").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
+
+        // Goals, indicators and the yearly report (issue 8)
+        new("goals", "goals of the year", Role.SecurityOfficer, Go("/goals")),
+        new("goals", "goals as an employee", Role.Employee, Go("/goals")),
+        new("goals/new", "new yearly goal with errors", Role.SecurityOfficer, SubmitEmpty("/goals/new")),
+        new("goals/{id:guid}/edit", "edit a yearly goal", Role.SecurityOfficer, GoId("/goals/{0}/edit", db => db.YearlyGoals.Where(g => g.IndicatorKey == "measures-on-time").Select(g => g.Id))),
+        new("indicators", "indicators", Role.SecurityOfficer, Go("/indicators")),
+        new("indicators", "indicators as the board", Role.BoardMember, Go("/indicators")),
+        new("reports", "yearly reports", Role.SecurityOfficer, Go("/reports")),
+        new("reports/{year:int}", "a year's report (not generated)", Role.BoardMember, Go("/reports/" + TimeProvider.System.GetUtcNow().Year)),
+        new("", "start page (director)", Role.MunicipalDirector, Go("/")),
+        new("", "start page (system owner)", Role.SystemOwner, Go("/")),
         new("documents/campaigns", "confirmation rounds", Role.SecurityOfficer, Go("/documents/campaigns?all=true")),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation", Role.SecurityOfficer, GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))),
         new("documents/{id:guid}/campaigns/new", "ask for confirmation with errors", Role.SecurityOfficer, async (s, p) =>

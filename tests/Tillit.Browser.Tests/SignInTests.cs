@@ -47,6 +47,9 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.MeasuresRead)) { expected.Add(server.Text("Nav.Measures")); }
         if (Grants(Permissions.DocumentsRead)) { expected.Add(server.Text("Nav.Documents")); }
         if (Grants(Permissions.SystemsRead)) { expected.Add(server.Text("Nav.Laws")); }
+        if (Grants(Permissions.GoalsRead)) { expected.Add(server.Text("Nav.Goals")); }
+        if (Grants(Permissions.IndicatorsRead)) { expected.Add(server.Text("Nav.Indicators")); }
+        if (Grants(Permissions.ReportsRead)) { expected.Add(server.Text("Nav.Reports")); }
         expected.Add(server.Text("Nav.ReportIncident"));
         if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }
         expected.Add(server.Text("Nav.Tokens"));

@@ -55,6 +55,12 @@ public static class AuthorizationMatrix
     private static readonly Role[] IncidentHandlers = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
     private static readonly Role[] IncidentManagers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
     private static readonly Role[] IncidentWorkers = [SecurityOfficer, ItManager, DataProtectionOfficer, SystemOwner];
+    // Goals, indicators and yearly reports (issue 8): goals are read by everyone but the administrator;
+    // the security officer and the director write them; the board sees indicators and reports only.
+    private static readonly Role[] GoalReaders = [Employee, Manager, SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, BoardMember, DataProtectionOfficer];
+    private static readonly Role[] GoalKeepers = [SecurityOfficer, MunicipalDirector];
+    private static readonly Role[] IndicatorReaders = [SecurityOfficer, MunicipalDirector, BoardMember, DataProtectionOfficer];
+    private static readonly Role[] ReportReaders = [SecurityOfficer, MunicipalDirector, BoardMember];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -222,6 +228,22 @@ public static class AuthorizationMatrix
 
         // A measure needs measures.manage too, which the IT manager lacks.
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "measure") with { AllowedStatus = 404 },
+        // Goals, indicators and yearly reports (issue 8). The sample report year has no report, so recording
+        // the board's note answers 404 (not found) for the security officer.
+        Row("GET", "/goals", Access.Only(GoalReaders)),
+        Row("POST", "/goals", Access.Only(GoalKeepers), handler: "copy"),
+        Row("POST", "/goals", Access.Only(GoalKeepers), handler: "start"),
+        Row("GET", "/goals/new", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/new", Access.Only(GoalKeepers)),
+        Row("GET", "/goals/{id:guid}/edit", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/{id:guid}/edit", Access.Only(GoalKeepers)),
+        Row("POST", "/goals/{id:guid}/edit", Access.Only(GoalKeepers), handler: "followup"),
+        Row("GET", "/indicators", Access.Only(IndicatorReaders)),
+        Row("GET", "/reports", Access.Only(ReportReaders)),
+        Row("POST", "/reports", Access.Only(SecurityOfficer)),
+        Row("GET", "/reports/{year:int}", Access.Only(ReportReaders)),
+        Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "docx"),
+        Row("POST", "/reports/{year:int}", Access.Only(SecurityOfficer), handler: "note") with { AllowedStatus = 404 },
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -285,6 +307,18 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/incidents/{id:guid}/significant", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
         Row("POST", "/api/v1/incidents/{id:guid}/reports", Access.Only(IncidentWorkers)) with { AllowedStatus = 404 },
         Row("POST", "/api/v1/incidents/{id:guid}/measures", Access.Only(IncidentManagers)) with { AllowedStatus = 404 },
+
+        // API: goals, indicators, yearly reports (issue 8)
+        Row("GET", "/api/v1/goals", Access.Only(GoalReaders)),
+        Row("POST", "/api/v1/goals", Access.Only(GoalKeepers)),
+        Row("PUT", "/api/v1/goals/{id:guid}", Access.Only(GoalKeepers)),
+        Row("POST", "/api/v1/goals/{id:guid}/follow-up", Access.Only(GoalKeepers)),
+        Row("POST", "/api/v1/goals/copy", Access.Only(GoalKeepers)),
+        Row("GET", "/api/v1/indicators", Access.Only(IndicatorReaders)),
+        Row("GET", "/api/v1/reports", Access.Only(ReportReaders)),
+        Row("POST", "/api/v1/reports", Access.Only(SecurityOfficer)),
+        Row("GET", "/api/v1/reports/{year:int}", Access.Only(ReportReaders)),
+        Row("POST", "/api/v1/reports/{year:int}/note", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

@@ -53,6 +53,11 @@ public sealed partial class ResourceTests
         // Legal register, agreements, continuity and training (issue 9).
         ["LegalKind."] = Enum.GetNames<Tillit.Domain.Laws.LegalKind>(),
         ["ComplianceStatus."] = Enum.GetNames<Tillit.Domain.Laws.ComplianceStatus>(),
+        ["Goal_Status_"] = Enum.GetNames<Tillit.Domain.Goals.YearlyGoalStatus>(),
+        ["Indicator_Trend_"] = Enum.GetNames<Tillit.Web.Features.Indicators.Trend>(),
+        ["Indicator_"] = Tillit.Web.Features.Indicators.IndicatorCatalogue.All.Select(d => d.Key)
+            .Concat(Enumerable.Range(1, 12).SelectMany(m => new[] { $"Month_{m}", $"Month_{m}_Short" }))
+            .Concat(Enum.GetNames<Tillit.Domain.Register.Aspect>().SelectMany(a => new[] { $"Aspect_{a}", $"Aspect_{a}_Short" })),
     };
 
     private static readonly string Root = FindRoot();

@@ -246,6 +246,7 @@ public static class CommandLine
             // Every new organisation starts with Tillit's requirement catalogue, which its security officer then adapts.
             db.Requirements.AddRange(Domain.Requirements.StartingCatalogue.For(created.Id));
             db.LegalRequirements.AddRange(Domain.Laws.StartingLegalRegister.For(created.Id));
+            db.LongTermGoals.AddRange(Domain.Goals.StartingGoals.For(created.Id));
             await db.SaveChangesAsync();
             return created;
         }

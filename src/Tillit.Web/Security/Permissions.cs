@@ -89,6 +89,22 @@ public static class Permissions
 
     /// <summary>Read incidents that are (or may be) personal data breaches (the data protection officer).</summary>
     public const string IncidentsBreaches = "incidents.breaches";
+    // Goals, indicators and the yearly report (issue 8).
+
+    /// <summary>See the long-term and yearly goals (not secret: they are part of the ordinary planning).</summary>
+    public const string GoalsRead = "goals.read";
+
+    /// <summary>Write yearly goals, record their follow-up and start a year from the last one.</summary>
+    public const string GoalsManage = "goals.manage";
+
+    /// <summary>See the indicators: figures only; the lists behind them keep their own permissions.</summary>
+    public const string IndicatorsRead = "indicators.read";
+
+    /// <summary>Read the yearly reports to the board.</summary>
+    public const string ReportsRead = "reports.read";
+
+    /// <summary>Generate the yearly report and record the board's taking note of it.</summary>
+    public const string ReportsManage = "reports.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -99,6 +115,7 @@ public static class Permissions
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
         LawsManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
+        GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -120,10 +137,27 @@ public static class Permissions
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],
     };
 
-    // Issue 9's grants, added to the roles above in one block (kept apart to keep merges simple).
-    // A static constructor runs after every field initialiser, so ByRole is complete here.
+    // Goals, indicators and the yearly report (issue 8), kept apart from ByRole so merges stay simple.
+    // The board sees figures and the report, never the detail of incidents or risks.
+    private static readonly Dictionary<Role, string[]> FollowUpByRole = new()
+    {
+        [Role.Employee] = [GoalsRead],
+        [Role.Manager] = [GoalsRead],
+        [Role.SystemOwner] = [GoalsRead],
+        [Role.ItManager] = [GoalsRead],
+        [Role.SecurityOfficer] = [GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage],
+        [Role.MunicipalDirector] = [GoalsRead, GoalsManage, IndicatorsRead, ReportsRead],
+        [Role.BoardMember] = [GoalsRead, IndicatorsRead, ReportsRead],
+        [Role.DataProtectionOfficer] = [GoalsRead, IndicatorsRead],
+        [Role.Administrator] = [],
+    };
+
+
+    // Grants of later issues, added to the roles above in blocks kept apart to keep merges simple.
+    // A static constructor runs after every field initialiser, so ByRole and the blocks are complete here.
     static Permissions()
     {
+        AddGrants(FollowUpByRole);
         AddGrants(new Dictionary<Role, string[]>
         {
             [Role.SecurityOfficer] = [LawsManage],
@@ -139,7 +173,7 @@ public static class Permissions
     {
         foreach (var (role, permissions) in grants)
         {
-            ByRole[role] = [.. ByRole[role], .. permissions];
+            ByRole[role] = [.. ByRole[role].Union(permissions)];
         }
     }
 }

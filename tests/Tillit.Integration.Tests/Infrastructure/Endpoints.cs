@@ -166,12 +166,18 @@ public static class RouteValues
         ["/api/v1/laws/{id}"] = o => o.LawId,
         ["/incidents/{id}"] = o => o.IncidentId,
         ["/api/v1/incidents/{id}"] = o => o.IncidentId,
+        ["/goals/{id}"] = o => o.YearlyGoalId,
+        ["/api/v1/goals/{id}"] = o => o.YearlyGoalId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fixed = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/openapi/{documentName}"] = "v1",
+
+        // A yearly report's year: the page shows today's figures until a report is generated.
+        ["/reports/{year}"] = "2026",
+        ["/api/v1/reports/{year}"] = "2026",
 
         // An optional handler segment left empty: the named handler goes in ?handler= instead.
         ["/people/{id}/account/{handler}"] = string.Empty,

@@ -72,6 +72,8 @@ public sealed class TestOrganisation
 
     /// <summary>The GDPR entry of the starting legal register, applied to <see cref="SystemId"/>, followed by the security officer, reviewed in two months.</summary>
     public required Guid LawId { get; init; }
+    /// <summary>A yearly goal of this year under the first long-term goal.</summary>
+    public required Guid YearlyGoalId { get; init; }
 
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
@@ -161,6 +163,12 @@ public sealed class TestSeed(IServiceProvider services)
         var law = laws.Single(l => l.Reference == "(EU) 2016/679");
         law.Plan(people[Role.SecurityOfficer].Id, today.AddMonths(2));
         db.LegalRequirementSystems.Add(new Tillit.Domain.Laws.LegalRequirementSystem(org.Id, law.Id, system.Id));
+
+        // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
+        var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
+        db.LongTermGoals.AddRange(longTerm);
+        var yearlyGoal = new Tillit.Domain.Goals.YearlyGoal(org.Id, longTerm[0].Id, today.Year, $"Årsmål {code}", "Alla har bekräftat policyn", people[Role.SecurityOfficer].Id, null, null);
+        db.YearlyGoals.Add(yearlyGoal);
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -195,6 +203,7 @@ public sealed class TestSeed(IServiceProvider services)
             DeviationId = deviation.Id,
             IncidentId = incident.Id,
             LawId = law.Id,
+            YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             Accounts = accounts,
         };

@@ -8,7 +8,7 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations, RoleStartQueries roleStart, Indicators.IndicatorQueries indicators) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
@@ -26,6 +26,20 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
     /// <summary>Documents the person is asked to read and confirm.</summary>
     public IReadOnlyList<Documents.ToRead> ToRead { get; private set; } = [];
 
+    /// <summary>This year's indicators, for the security officer, the director and the board.</summary>
+    public Indicators.IndicatorYear? Indicators { get; private set; }
+
+    /// <summary>The person's own measures and reports (everyone with a person record).</summary>
+    public EmployeeStart? Mine { get; private set; }
+
+    /// <summary>A system owner's systems and what they lack.</summary>
+    public IReadOnlyList<MySystem> MySystems { get; private set; } = [];
+
+    public DirectorStart? Director { get; private set; }
+
+    /// <summary>Events reported this year in a manager's units.</summary>
+    public int? UnitIncidents { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var roles = await user.RolesAsync(cancellationToken);
@@ -39,6 +53,35 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
         }
 
         ToRead = await acknowledgements.ToReadAsync(cancellationToken);
+        await LoadRoleStartAsync(roles, cancellationToken);
         return Page();
+    }
+
+    // The role start pages (issue 8): each figure is fetched only for the roles that show it.
+    private async Task LoadRoleStartAsync(IReadOnlySet<Role> roles, CancellationToken cancellationToken)
+    {
+        if (roles.Contains(Role.SecurityOfficer) || roles.Contains(Role.MunicipalDirector) || roles.Contains(Role.BoardMember))
+        {
+            Indicators = await indicators.ForYearAsync(indicators.Today.Year, cancellationToken);
+        }
+
+        if (user.PersonId is { } me && !roles.SetEquals([Role.BoardMember]) && !roles.SetEquals([Role.Administrator]))
+        {
+            Mine = await roleStart.EmployeeAsync(me, cancellationToken);
+            if (roles.Contains(Role.SystemOwner))
+            {
+                MySystems = await roleStart.SystemOwnerAsync(me, cancellationToken);
+            }
+        }
+
+        if (roles.Contains(Role.MunicipalDirector))
+        {
+            Director = await roleStart.DirectorAsync(cancellationToken);
+        }
+
+        if (roles.Contains(Role.Manager))
+        {
+            UnitIncidents = await roleStart.UnitIncidentsAsync(await user.UnitScopeAsync(Permissions.DocumentsCoverage, cancellationToken), cancellationToken);
+        }
     }
 }

@@ -139,6 +139,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, director.Id, version, now));
+        SeedGoals(org.Id, today, officer, owner, director);
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -277,6 +278,26 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
 
         db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, care.Id, owner.Id, director.Id, "KD 2026/0041", today.AddMonths(-6), null));
         db.RoleAssignments.Add(SystemOwnership.Appoint(orgId, archive.Id, owner.Id, director.Id, "KD 2026/0042", today.AddMonths(-6), null));
+    }
+
+    /// <summary>
+    /// The policy's ten long-term goals and this year's goals under three of them (one with an indicator target),
+    /// followed up part-way; last year's goals so "start next year" has something to copy from (issue 8).
+    /// </summary>
+    private void SeedGoals(Guid orgId, DateOnly today, Person officer, Person owner, Person director)
+    {
+        var goals = Domain.Goals.StartingGoals.For(orgId).ToList();
+        db.LongTermGoals.AddRange(goals);
+        var knowledge = goals.Single(g => g.Number == 1);
+        var threats = goals.Single(g => g.Number == 8);
+        var prevent = goals.Single(g => g.Number == 9);
+        var staff = new Domain.Goals.YearlyGoal(orgId, knowledge.Id, today.Year, "Alla bekräftar den nya policyn", "Minst 95 % av medarbetarna har bekräftat gällande policy och riktlinjer före årets slut.", officer.Id, "staff-confirmed", 95);
+        var analyses = new Domain.Goals.YearlyGoal(orgId, threats.Id, today.Year, "Riskanalys för varje viktigt system", "Varje system som är viktigt för verksamheten har en godkänd riskanalys som är högst ett år gammal.", owner.Id, null, null);
+        var onTime = new Domain.Goals.YearlyGoal(orgId, prevent.Id, today.Year, "Beslutade åtgärder blir klara i tid", "Nio av tio åtgärder i handlingsplanen är klara senast på förfallodagen.", director.Id, "measures-on-time", 90);
+        analyses.FollowUpWith(Domain.Goals.YearlyGoalStatus.AtRisk, "Riskanalyserna väntar på att metoden beslutas.");
+        staff.FollowUpWith(Domain.Goals.YearlyGoalStatus.OnTrack, null);
+        db.YearlyGoals.AddRange(staff, analyses, onTime,
+            new Domain.Goals.YearlyGoal(orgId, knowledge.Id, today.Year - 1, "Introduktion i informationssäkerhet för nyanställda", "Alla nyanställda går introduktionen inom sin första månad.", officer.Id, null, null));
     }
 
     /// <summary>

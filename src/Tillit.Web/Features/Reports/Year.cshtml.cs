@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Reports;
+
+/// <summary>
+/// The yearly report of one year (/reports/{year}): printable page, Word file (?handler=docx), and the form
+/// where the security officer records that the board took note. Before it is generated the page shows
+/// today's figures and says so.
+/// </summary>
+[RequirePermission(Permissions.ReportsRead)]
+public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Year { get; set; }
+
+    [BindProperty]
+    public YearlyReportWork.NoteCommand Note { get; set; } = new(null, null, null, null);
+
+    public YearlyReportContent Report { get; private set; } = default!;
+
+    public IReadOnlySet<string> Linkable { get; private set; } = new HashSet<string>();
+
+    public bool MayManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Note = Note with { Body = l["YearlyReport_DefaultBody"].Value };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var bytes = YearlyReportDocx.Write(Report, l);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"arsrapport-informationssakerhet-{Year}.docx");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!MayManage)
+        {
+            return Forbid();
+        }
+
+        var outcome = await work.NoteAsync(Year, Note, cancellationToken);
+        if (this.ToPageResult(outcome, l, nameof(Note)) is { } refused)
+        {
+            return refused;
+        }
+
+        TempData["Flash"] = l["YearlyReport_NoteRecorded"].Value;
+        return Redirect($"/reports/{Year}");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Year is < 2000 or > 2100)
+        {
+            return false;
+        }
+
+        Report = await queries.ContentAsync(Year, cancellationToken);
+        Linkable = await Indicators.IndicatorLinks.LinkableAsync(user, cancellationToken);
+        MayManage = await user.HasAsync(Permissions.ReportsManage, cancellationToken);
+        return true;
+    }
+}
