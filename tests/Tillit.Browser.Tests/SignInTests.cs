@@ -51,6 +51,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.IndicatorsRead)) { expected.Add(server.Text("Nav.Indicators")); }
         if (Grants(Permissions.ReportsRead)) { expected.Add(server.Text("Nav.Reports")); }
         expected.Add(server.Text("Nav.ReportIncident"));
+        if (Grants(Permissions.IncidentsHandle)) { expected.Add(server.Text("Incident_Nav")); }
         if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }
         expected.Add(server.Text("Nav.Tokens"));
 
