@@ -29,6 +29,10 @@ internal static class DocumentsApi
             .Produces<VersionResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Get one version with its text")
             .WithDescription("Decided versions (current, superseded, revoked) for everyone. A draft or a version for decision only for writers, draft readers and those who may decide the type (403 otherwise); each such read is recorded in the audit trail.");
+        documents.MapGet("/{id:guid}/versions/{versionId:guid}/pdf", GetPdfAsync).RequirePermission(Permissions.DocumentsRead).WithName("GetDocumentVersionPdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Get one version as PDF")
+            .WithDescription("The version as a tagged PDF (title, decision record, text), with the same access and read audit as the version itself.");
         documents.MapGet("/{id:guid}/diff", DiffAsync).RequirePermission(Permissions.DocumentsRead).WithName("DiffDocumentVersions")
             .Produces<DiffResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Compare two versions")
@@ -75,6 +79,12 @@ internal static class DocumentsApi
         return outcome.IsOk
             ? TypedResults.Ok(new VersionResponse(outcome.Value.Document.Id, outcome.Value.Document.Title, outcome.Value.Document.Type, outcome.Value.Version))
             : outcome.ToProblem(l);
+    }
+
+    private static async Task<IResult> GetPdfAsync(Guid id, Guid versionId, DocumentPdfQueries pdfs, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
+    {
+        var outcome = await pdfs.GetAsync(id, versionId, cancellationToken);
+        return outcome.IsOk ? TypedResults.File(outcome.Value!.Content, "application/pdf", outcome.Value.FileName) : outcome.ToProblem(l);
     }
 
     private static async Task<IResult> DiffAsync(Guid id, int? from, int? to, DocumentQueries queries, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)

@@ -186,4 +186,62 @@ public sealed class DocumentWorkflowTests(TillitApp app)
         Assert.Contains("parentId", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(count, await app.Seed.WithDbAsync(app.A.Id, db => db.Documents.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_decided_version_is_a_tagged_pdf_for_everyone_with_its_title_language_and_only_safe_links()
+    {
+        var paragraph = string.Join(' ', Enumerable.Repeat("Alla medarbetare ansvarar för att skydda information som de hanterar i sitt arbete.", 40));
+        var text = "# Syfte\n\n" + paragraph + "\n\n## Ansvar\n\n- **Systemägaren** ansvarar\n- Förvaltningen *stödjer*\n\n"
+            + "| Roll | Ansvar |\n|---|---|\n| Säkerhetssamordnare | Samordnar arbetet |\n\n"
+            + "Läs [vägledningen](https://www.example.se/vagledning) och [inte detta](javascript:alert(1)).\n\n"
+            + string.Join("\n\n", Enumerable.Repeat(paragraph, 6));
+        var (document, version) = await ForDecisionAsync(DocumentType.Guideline, text);
+        var director = await app.ApiAsync(app.A, Role.MunicipalDirector);
+        Assert.Equal(HttpStatusCode.NoContent, (await DecideAsync(director, document, version)).StatusCode);
+
+        var employee = await app.SignInAsync(app.A.Accounts[Role.Employee]);
+        var response = await employee.GetAsync($"/documents/{document}/versions/{version}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("inline", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First(), StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(bytes), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+        var title = await app.Seed.WithDbAsync(app.A.Id, db => db.Documents.Where(d => d.Id == document).Select(d => d.Title).SingleAsync());
+        Assert.Equal(title, pdf.Info.Title);
+        Assert.True(pdf.PageCount >= 2, $"the long text should run over pages, got {pdf.PageCount}");
+        var catalog = pdf.Internals.Catalog;
+        Assert.Equal("sv-SE", catalog.Elements.GetString("/Lang"));
+        Assert.NotNull(catalog.Elements.GetDictionary("/StructTreeRoot"));
+        Assert.True(catalog.Elements.GetDictionary("/MarkInfo")?.Elements.GetBoolean("/Marked"), "a tagged PDF marks itself as such");
+        var uris = pdf.Pages.Cast<PdfSharp.Pdf.PdfPage>()
+            .SelectMany(p => p.Annotations.Cast<PdfSharp.Pdf.Annotations.PdfAnnotation>())
+            .Select(a => a.Elements.GetDictionary("/A")?.Elements.GetString("/URI") ?? string.Empty)
+            .ToList();
+        Assert.Contains("https://www.example.se/vagledning", uris);
+        Assert.DoesNotContain(uris, u => u.Contains("javascript", StringComparison.OrdinalIgnoreCase));
+
+        // The API gives the same file.
+        var api = await app.ApiAsync(app.A, Role.Employee);
+        var fromApi = await api.GetAsync($"/api/v1/documents/{document}/versions/{version}/pdf");
+        Assert.Equal(HttpStatusCode.OK, fromApi.StatusCode);
+        Assert.Equal("application/pdf", fromApi.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_draft_as_pdf_is_refused_to_an_employee_and_its_read_by_a_draft_reader_is_in_the_trail()
+    {
+        var (document, version) = await ForDecisionAsync(DocumentType.Guideline, "# Utkast\n\nHemlig text.");
+        var employee = await app.ApiAsync(app.A, Role.Employee);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync($"/api/v1/documents/{document}/versions/{version}/pdf")).StatusCode);
+
+        var director = await app.ApiAsync(app.A, Role.MunicipalDirector);
+        var directorId = app.A.Accounts[Role.MunicipalDirector].PersonId;
+        var response = await director.GetAsync($"/api/v1/documents/{document}/versions/{version}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await app.Seed.WithDbAsync(app.A.Id, db => db.AuditEvents.AnyAsync(e =>
+            e.Action == AuditActions.Read && e.RecordType == "DocumentVersion" && e.RecordId == version.ToString("D") && e.ActorPersonId == directorId)));
+
+        // Another organisation's document does not exist for this caller.
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/api/v1/documents/{app.B.GuidelineId}/versions/{app.B.GuidelineVersionId}/pdf")).StatusCode);
+    }
 }
