@@ -30,6 +30,10 @@ public static class FeatureRegistration
         services.AddSingleton<Infrastructure.MarkdownRenderer>();
         services.AddSingleton<ApiDocs.ApiCatalogue>();
         services.AddScoped<Infrastructure.Demo.DemoSeeder>();
+
+        // Risk analysis (issue 5).
+        services.AddScoped<Risk.RiskAccess>();
+        services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();
         return services;
     }
 }

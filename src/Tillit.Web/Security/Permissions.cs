@@ -72,6 +72,17 @@ public static class Permissions
     /// <summary>Create and change measures: organisation-wide, or for measures of the systems in the grant's scope.</summary>
     public const string MeasuresManage = "measures.manage";
 
+    // Risk analysis (issue 5).
+
+    /// <summary>Read risk analyses (protected: reads audited), organisation-wide or for the systems of the grant's scope.</summary>
+    public const string RisksRead = "risks.read";
+
+    /// <summary>Write, send for review, approve and start the next cycle of analyses of the systems in the grant's scope.</summary>
+    public const string RisksManage = "risks.manage";
+
+    /// <summary>Keep the organisation's threat catalogue.</summary>
+    public const string ThreatsManage = "threats.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
@@ -79,12 +90,23 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
+        RisksRead, RisksManage, ThreatsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
     private static readonly string[] Everyone = [DocumentsRead, TokensOwn, SystemsRead];
 
-    private static readonly Dictionary<Role, string[]> ByRole = new()
+    // Risk analyses are for the system owner (their systems), the security officer, the IT manager and the director
+    // (issue 5); kept apart from the table above so the features' grants merge without touching each other's lines.
+    private static readonly Dictionary<Role, string[]> RiskGrants = new()
+    {
+        [Role.SystemOwner] = [RisksRead, RisksManage],
+        [Role.ItManager] = [RisksRead],
+        [Role.SecurityOfficer] = [RisksRead, RisksManage, ThreatsManage],
+        [Role.MunicipalDirector] = [RisksRead],
+    };
+
+    private static readonly Dictionary<Role, string[]> ByRole = WithRisk(new()
     {
         [Role.Employee] = Everyone,
         [Role.Manager] = [.. Everyone, UnitsRead, PeopleRead, RolesRead, DocumentsCoverage, DeviationsRequest, DeviationsRead, MeasuresRead],
@@ -98,7 +120,17 @@ public static class Permissions
 
         // Technical administration: the organisation's structure and accounts, no security content.
         [Role.Administrator] = [.. Everyone, UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign],
-    };
+    });
+
+    private static Dictionary<Role, string[]> WithRisk(Dictionary<Role, string[]> byRole)
+    {
+        foreach (var (role, extra) in RiskGrants)
+        {
+            byRole[role] = [.. byRole[role], .. extra];
+        }
+
+        return byRole;
+    }
 
     public static IReadOnlyList<string> For(Role role) => ByRole[role];
 

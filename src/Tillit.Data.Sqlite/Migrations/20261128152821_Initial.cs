@@ -147,6 +147,44 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LowMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    MediumMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    HighMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    SystemOwnerMaxBand = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAgeMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Threats",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspects = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Threats", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
@@ -763,6 +801,44 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskAnalyses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    MethodNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnalysedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReviewReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReviewMarkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PreviousAnalysisId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAnalyses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskAnalyses_People_ApprovedById",
+                        column: x => x.ApprovedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskAnalyses_RiskAnalyses_PreviousAnalysisId",
+                        column: x => x.PreviousAnalysisId,
+                        principalTable: "RiskAnalyses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RoleAssignments",
                 columns: table => new
                 {
@@ -987,6 +1063,87 @@ namespace Tillit.Data.Sqlite.Migrations
                         name: "FK_IncidentSystems_InformationSystems_SystemId",
                         column: x => x.SystemId,
                         principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskAnalysisSystems",
+                columns: table => new
+                {
+                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAnalysisSystems", x => new { x.AnalysisId, x.SystemId });
+                    table.ForeignKey(
+                        name: "FK_RiskAnalysisSystems_InformationSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RiskAnalysisSystems_RiskAnalyses_AnalysisId",
+                        column: x => x.AnalysisId,
+                        principalTable: "RiskAnalyses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Risks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreatId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Aspects = table.Column<int>(type: "INTEGER", nullable: false),
+                    Likelihood = table.Column<int>(type: "INTEGER", nullable: false),
+                    Consequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Treatment = table.Column<int>(type: "INTEGER", nullable: true),
+                    TreatmentNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResidualConsequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResidualLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcceptedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptanceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AcceptedAs = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Risks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Risks_People_AcceptedById",
+                        column: x => x.AcceptedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Risks_People_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Risks_RiskAnalyses_AnalysisId",
+                        column: x => x.AnalysisId,
+                        principalTable: "RiskAnalyses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Risks_Threats_ThreatId",
+                        column: x => x.ThreatId,
+                        principalTable: "Threats",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1736,6 +1893,82 @@ namespace Tillit.Data.Sqlite.Migrations
                 columns: new[] { "OrganisationId", "IsActive", "Aspect", "FromLevel" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalyses_ApprovedById",
+                table: "RiskAnalyses",
+                column: "ApprovedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalyses_OrganisationId",
+                table: "RiskAnalyses",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalyses_OrganisationId_AnalysedOn_Id",
+                table: "RiskAnalyses",
+                columns: new[] { "OrganisationId", "AnalysedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalyses_OrganisationId_Status_ApprovedOn",
+                table: "RiskAnalyses",
+                columns: new[] { "OrganisationId", "Status", "ApprovedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalyses_PreviousAnalysisId",
+                table: "RiskAnalyses",
+                column: "PreviousAnalysisId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAnalysisSystems_SystemId_AnalysisId",
+                table: "RiskAnalysisSystems",
+                columns: new[] { "SystemId", "AnalysisId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_AcceptedById",
+                table: "Risks",
+                column: "AcceptedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_AnalysisId_Level",
+                table: "Risks",
+                columns: new[] { "AnalysisId", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OrganisationId",
+                table: "Risks",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OrganisationId_Level_Id",
+                table: "Risks",
+                columns: new[] { "OrganisationId", "Level", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OrganisationId_Likelihood_Consequence",
+                table: "Risks",
+                columns: new[] { "OrganisationId", "Likelihood", "Consequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OrganisationId_ResidualLikelihood_ResidualConsequence",
+                table: "Risks",
+                columns: new[] { "OrganisationId", "ResidualLikelihood", "ResidualConsequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OwnerId",
+                table: "Risks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_ThreatId",
+                table: "Risks",
+                column: "ThreatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskSettings_OrganisationId",
+                table: "RiskSettings",
+                column: "OrganisationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleAssignments_AppointedById",
                 table: "RoleAssignments",
                 column: "AppointedById");
@@ -1784,6 +2017,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IX_SystemDependencies_SystemId_DependsOnId",
                 table: "SystemDependencies",
                 columns: new[] { "SystemId", "DependsOnId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threats_OrganisationId",
+                table: "Threats",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Threats_OrganisationId_Code",
+                table: "Threats",
+                columns: new[] { "OrganisationId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1900,6 +2144,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RequirementAssessments");
 
             migrationBuilder.DropTable(
+                name: "RiskAnalysisSystems");
+
+            migrationBuilder.DropTable(
+                name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "RiskSettings");
+
+            migrationBuilder.DropTable(
                 name: "RoleAssignments");
 
             migrationBuilder.DropTable(
@@ -1925,6 +2178,12 @@ namespace Tillit.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Requirements");
+
+            migrationBuilder.DropTable(
+                name: "RiskAnalyses");
+
+            migrationBuilder.DropTable(
+                name: "Threats");
 
             migrationBuilder.DropTable(
                 name: "InformationSystems");
