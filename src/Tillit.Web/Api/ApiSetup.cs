@@ -26,6 +26,7 @@ public static class ApiSetup
         api.MapDelegationsApi();
         api.MapDeviationsApi();
         api.MapIncidentsApi();
+        api.MapRiskApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

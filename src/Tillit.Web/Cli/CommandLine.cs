@@ -245,6 +245,7 @@ public static class CommandLine
 
             // Every new organisation starts with Tillit's requirement catalogue, which its security officer then adapts.
             db.Requirements.AddRange(Domain.Requirements.StartingCatalogue.For(created.Id));
+            db.Threats.AddRange(Domain.Risks.ThreatCatalogue.For(created.Id));
             await db.SaveChangesAsync();
             return created;
         }

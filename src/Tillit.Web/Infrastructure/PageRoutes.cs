@@ -14,5 +14,8 @@ public static class PageRoutes
         conventions.AddPageRoute("/InformationSets/Edit", "information-sets/new");
         conventions.AddPageRoute("/Requirements/Edit", "requirements/new");
         conventions.AddPageRoute("/Measures/Edit", "measures/new");
+        conventions.AddPageRoute("/Risk/Edit", "risk/new");
+        conventions.AddPageRoute("/Risk/EditRisk", "risk/{id:guid}/risks/new");
+        conventions.AddPageRoute("/Risk/EditThreat", "risk/threats/new");
     }
 }

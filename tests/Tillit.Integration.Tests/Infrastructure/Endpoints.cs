@@ -162,6 +162,13 @@ public static class RouteValues
         ["/measures/{id}"] = o => o.MeasureId,
         ["/api/v1/measures/{id}"] = o => o.MeasureId,
         ["/incidents/mine/{id}"] = o => o.IncidentId,
+
+        // Risk analysis (issue 5).
+        ["/risk/{id}"] = o => o.RiskAnalysisId,
+        ["/risk/{id}/risks/{riskId}"] = o => o.RiskId,
+        ["/risk/threats/{id}"] = o => o.ThreatId,
+        ["/api/v1/risk-analyses/{id}"] = o => o.RiskAnalysisId,
+        ["/api/v1/risk-analyses/{id}/risks/{riskId}"] = o => o.RiskId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>
