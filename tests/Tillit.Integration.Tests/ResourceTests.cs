@@ -44,6 +44,16 @@ public sealed partial class ResourceTests
         ["AudienceKind."] = Enum.GetNames<Tillit.Domain.Documents.AudienceKind>(),
         ["ApiDocs.In."] = ["path", "query", "header", "cookie"],
         ["ApiDocs.Status."] = ["400", "401", "403", "404", "409", "413"],
+
+        // Risk analysis (issue 5).
+        ["Risk."] = ["Likelihood", "Consequence", "ResidualLikelihood", "ResidualConsequence", .. from k in new[] { "Likelihood", "Consequence" } from n in Enumerable.Range(1, 4) from h in new[] { "", "Hint" } select $"{k}Step{n}{h}"],
+        ["RiskAcceptor."] = Enum.GetNames<Tillit.Domain.Risks.RiskAcceptor>(),
+        ["RiskAnalysisAction."] = Enum.GetNames<Tillit.Web.Features.Risk.RiskAnalysisAction>(),
+        ["RiskAnalysisScope."] = Enum.GetNames<Tillit.Domain.Risks.RiskAnalysisScope>(),
+        ["RiskAnalysisStatus."] = Enum.GetNames<Tillit.Domain.Risks.RiskAnalysisStatus>(),
+        ["RiskBand."] = Enum.GetNames<Tillit.Domain.Risks.RiskBand>(),
+        ["RiskGap."] = Enum.GetNames<Tillit.Web.Features.Risk.RiskGapKind>(),
+        ["RiskTreatment."] = Enum.GetNames<Tillit.Domain.Risks.RiskTreatment>(),
     };
 
     private static readonly string Root = FindRoot();

@@ -169,7 +169,7 @@ public sealed class RiskAnalysis : Entity
 
     /// <summary>
     /// The next cycle: a new draft over the same scope, started from this one (which stays as it is, as history).
-    /// The caller copies the risks with <see cref="Risk.CopyFor"/>.
+    /// The caller copies the risks with Risk.CopyFor.
     /// </summary>
     public RiskAnalysis StartNextCycle(DateOnly today, int maxAgeMonths)
     {

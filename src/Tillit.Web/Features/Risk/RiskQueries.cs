@@ -187,8 +187,8 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
 
         var settings = await access.SettingsAsync(cancellationToken);
         var names = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.AnalysisId == id)
-            .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => new SystemRef(s.Id, s.Name))
-            .OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => s)
+            .OrderBy(s => s.Name).Select(s => new SystemRef(s.Id, s.Name)).ToListAsync(cancellationToken);
         var risks = await RowsAsync(db.Risks.AsNoTracking().Where(r => r.AnalysisId == id), settings.Bands, cancellationToken);
         var x = a.Analysis;
 
@@ -228,7 +228,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
         var measures = await db.Measures.AsNoTracking().Where(m => m.Origin == MeasureOrigin.Risk && m.OriginId == riskId)
             .OrderBy(m => m.DueDate).Select(m => new LinkedMeasure(m.Id, m.Title, m.Status, m.DueDate)).ToListAsync(cancellationToken);
         var names = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.AnalysisId == analysisId)
-            .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => new SystemRef(s.Id, s.Name)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => s).OrderBy(s => s.Name).Select(s => new SystemRef(s.Id, s.Name)).ToListAsync(cancellationToken);
         var x = r.Risk;
         await trail.RecordReadAsync(ProtectedRiskType, riskId);
         return Outcome<RiskDetails>.Ok(new RiskDetails(row, r.Analysis.Title, r.Analysis.Status, x.ThreatId, x.TreatmentNote, x.OwnerId, r.Acceptor, x.AcceptedAt, x.AcceptanceReason, x.AcceptedAs, measures, names, x.Version));
