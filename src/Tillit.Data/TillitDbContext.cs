@@ -12,6 +12,7 @@ using Tillit.Domain.Measures;
 using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
 using Tillit.Domain.Requirements;
+using Tillit.Domain.Risks;
 
 namespace Tillit.Data;
 
@@ -81,6 +82,16 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<Tillit.Domain.Laws.LegalRequirementUnit> LegalRequirementUnits => Set<Tillit.Domain.Laws.LegalRequirementUnit>();
 
     public DbSet<Tillit.Domain.Laws.LegalRequirementSystem> LegalRequirementSystems => Set<Tillit.Domain.Laws.LegalRequirementSystem>();
+    // Risk analysis (issue 5).
+    public DbSet<Threat> Threats => Set<Threat>();
+
+    public DbSet<RiskAnalysis> RiskAnalyses => Set<RiskAnalysis>();
+
+    public DbSet<RiskAnalysisSystem> RiskAnalysisSystems => Set<RiskAnalysisSystem>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
+
+    public DbSet<RiskSettings> RiskSettings => Set<RiskSettings>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

@@ -226,6 +226,30 @@ public static class AxePages
         new("laws/new", "new law", Role.SecurityOfficer, Go("/laws/new")),
         new("laws/new", "new law with errors", Role.SecurityOfficer, SubmitEmpty("/laws/new")),
         new("laws/{id:guid}/edit", "edit law", Role.DataProtectionOfficer, GoId("/laws/{0}/edit?q=Str", db => db.LegalRequirements.Where(l => l.Reference == "SFS 2009:400").Select(l => l.Id))),
+        // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.
+        new("risk", "risk analyses", Role.SecurityOfficer, Go("/risk")),
+        new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),
+        new("risk/threats", "threat catalogue", Role.SecurityOfficer, Go("/risk/threats")),
+        new("risk/threats/new", "new threat with errors", Role.SecurityOfficer, SubmitEmpty("/risk/threats/new")),
+        new("risk/threats/{id:guid}/edit", "edit threat", Role.SecurityOfficer, GoId("/risk/threats/{0}/edit", db => db.Threats.Where(t => t.Code == "HOT-01").Select(t => t.Id))),
+        new("risk/new", "new risk analysis with errors", Role.SecurityOfficer, SubmitEmpty("/risk/new")),
+        new("risk/{id:guid}", "risk analysis with heat maps", Role.SystemOwner, GoId("/risk/{0}", db => db.RiskAnalyses.Where(a => a.Title == "Riskanalys Procapita 2026").Select(a => a.Id))),
+        new("risk/{id:guid}/edit", "edit a draft analysis", Role.SecurityOfficer, GoId("/risk/{0}/edit", db => db.RiskAnalyses.Where(a => a.Title == "Riskanalys Active Directory").Select(a => a.Id))),
+        new("risk/{id:guid}/risks/new", "new risk with errors", Role.SecurityOfficer, async (server, p) =>
+        {
+            var id = await server.QueryAsync(db => db.RiskAnalyses.Where(a => a.Title == "Riskanalys Active Directory").Select(a => a.Id).SingleAsync());
+            await SubmitEmpty($"/risk/{id}/risks/new")(server, p);
+        }),
+        new("risk/{id:guid}/risks/{riskId:guid}", "a risk with acceptance", Role.SystemOwner, async (server, p) =>
+        {
+            var (analysis, risk) = await server.QueryAsync(db => db.Risks.Where(r => r.Event.StartsWith("ett konto kapas")).Select(r => new ValueTuple<Guid, Guid>(r.AnalysisId, r.Id)).SingleAsync());
+            await p.GotoAsync($"/risk/{analysis}/risks/{risk}");
+        }),
+        new("risk/{id:guid}/risks/{riskId:guid}/edit", "edit a risk", Role.SecurityOfficer, async (server, p) =>
+        {
+            var (analysis, risk) = await server.QueryAsync(db => db.Risks.Where(r => r.Event.StartsWith("ett administratörskonto")).Select(r => new ValueTuple<Guid, Guid>(r.AnalysisId, r.Id)).SingleAsync());
+            await p.GotoAsync($"/risk/{analysis}/risks/{risk}/edit");
+        }),
     ];
 
     public static Func<TillitServer, IPage, Task> Go(string url) => (_, page) => page.GotoAsync(url);

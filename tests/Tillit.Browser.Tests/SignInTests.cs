@@ -45,6 +45,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.RolesRead)) { expected.Add(server.Text("Nav.Roles")); }
         if (Grants(Permissions.SystemsRead)) { expected.AddRange([server.Text("Nav.Systems"), server.Text("Nav.Sets"), server.Text("Nav.Requirements")]); }
         if (Grants(Permissions.MeasuresRead)) { expected.Add(server.Text("Nav.Measures")); }
+        if (Grants(Permissions.RisksRead)) { expected.Add(server.Text("Nav.Risk")); }
         if (Grants(Permissions.DocumentsRead)) { expected.Add(server.Text("Nav.Documents")); }
         if (Grants(Permissions.SystemsRead)) { expected.Add(server.Text("Nav.Laws")); }
         if (Grants(Permissions.GoalsRead)) { expected.Add(server.Text("Nav.Goals")); }

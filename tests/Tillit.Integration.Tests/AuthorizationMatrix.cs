@@ -61,6 +61,14 @@ public static class AuthorizationMatrix
     private static readonly Role[] GoalKeepers = [SecurityOfficer, MunicipalDirector];
     private static readonly Role[] IndicatorReaders = [SecurityOfficer, MunicipalDirector, BoardMember, DataProtectionOfficer];
     private static readonly Role[] ReportReaders = [SecurityOfficer, MunicipalDirector, BoardMember];
+    // risks.read: the system owner (the test's scope is the organisation), the security officer, the IT manager and the director.
+    private static readonly Role[] RiskReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector];
+
+    // risks.manage: the security officer, and a system owner within their scope.
+    private static readonly Role[] RiskManagers = [SecurityOfficer, SystemOwner];
+
+    // Accepting the sample risk (residual medel): the director, and a system owner of the system (the criteria allow up to medel).
+    private static readonly Role[] RiskAcceptors = [SystemOwner, MunicipalDirector];
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -369,6 +377,40 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/laws", Access.Only(SecurityOfficer, DataProtectionOfficer)),
         Row("GET", "/api/v1/laws/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/laws/{id:guid}", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+        // Risk analysis (issue 5): the sample analysis is approved, so changes to it answer 400 for those allowed.
+        Row("GET", "/risk", Access.Only(RiskReaders)),
+        Row("GET", "/risk/register", Access.Only(RiskReaders)),
+        Row("GET", "/risk/threats", Access.Only(RiskReaders)),
+        Row("GET", "/risk/threats/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/risk/threats/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/risk/threats/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("POST", "/risk/threats/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/risk/new", Access.Only(RiskManagers)),
+        Row("POST", "/risk/new", Access.Only(RiskManagers)),
+        Row("GET", "/risk/{id:guid}", Access.Only(RiskReaders)),
+        Row("POST", "/risk/{id:guid}", Access.Only(RiskManagers)),
+        Row("POST", "/risk/{id:guid}", Access.Only(RiskManagers), handler: "nextcycle"),
+        Row("GET", "/risk/{id:guid}/edit", Access.Only(RiskManagers)),
+        Row("POST", "/risk/{id:guid}/edit", Access.Only(RiskManagers)),
+        Row("GET", "/risk/{id:guid}/risks/new", Access.Only(RiskManagers)),
+        Row("POST", "/risk/{id:guid}/risks/new", Access.Only(RiskManagers)),
+        Row("GET", "/risk/{id:guid}/risks/{riskId:guid}", Access.Only(RiskReaders)),
+        Row("POST", "/risk/{id:guid}/risks/{riskId:guid}", Access.Only(RiskAcceptors), handler: "accept"),
+        Row("POST", "/risk/{id:guid}/risks/{riskId:guid}", Access.Only(RiskManagers), handler: "measure"),
+        Row("GET", "/risk/{id:guid}/risks/{riskId:guid}/edit", Access.Only(RiskManagers)),
+        Row("POST", "/risk/{id:guid}/risks/{riskId:guid}/edit", Access.Only(RiskManagers)),
+        Row("GET", "/api/v1/risk-analyses", Access.Only(RiskReaders)),
+        Row("POST", "/api/v1/risk-analyses", Access.Only(RiskManagers)),
+        Row("GET", "/api/v1/risk-analyses/{id:guid}", Access.Only(RiskReaders)),
+        Row("PUT", "/api/v1/risk-analyses/{id:guid}", Access.Only(RiskManagers)),
+        Row("POST", "/api/v1/risk-analyses/{id:guid}/status", Access.Only(RiskManagers)),
+        Row("POST", "/api/v1/risk-analyses/{id:guid}/next-cycle", Access.Only(RiskManagers)),
+        Row("POST", "/api/v1/risk-analyses/{id:guid}/risks", Access.Only(RiskManagers)),
+        Row("PUT", "/api/v1/risk-analyses/{id:guid}/risks/{riskId:guid}", Access.Only(RiskManagers)),
+        Row("POST", "/api/v1/risk-analyses/{id:guid}/risks/{riskId:guid}/acceptance", Access.Only(RiskAcceptors)),
+        Row("POST", "/api/v1/risk-analyses/{id:guid}/risks/{riskId:guid}/measures", Access.Only(RiskManagers)),
+        Row("GET", "/api/v1/risks", Access.Only(RiskReaders)),
+        Row("GET", "/api/v1/threats", Access.Only(RiskReaders)),
 
         // Infrastructure
         Row("GET", "/health/live", Access.Anyone),

@@ -58,6 +58,15 @@ public sealed partial class ResourceTests
         ["Indicator_"] = Tillit.Web.Features.Indicators.IndicatorCatalogue.All.Select(d => d.Key)
             .Concat(Enumerable.Range(1, 12).SelectMany(m => new[] { $"Month_{m}", $"Month_{m}_Short" }))
             .Concat(Enum.GetNames<Tillit.Domain.Register.Aspect>().SelectMany(a => new[] { $"Aspect_{a}", $"Aspect_{a}_Short" })),
+        // Risk analysis (issue 5).
+        ["Risk."] = ["Likelihood", "Consequence", "ResidualLikelihood", "ResidualConsequence", .. from k in new[] { "Likelihood", "Consequence" } from n in Enumerable.Range(1, 4) from h in new[] { "", "Hint" } select $"{k}Step{n}{h}"],
+        ["RiskAcceptor."] = Enum.GetNames<Tillit.Domain.Risks.RiskAcceptor>(),
+        ["RiskAnalysisAction."] = Enum.GetNames<Tillit.Web.Features.Risk.RiskAnalysisAction>(),
+        ["RiskAnalysisScope."] = Enum.GetNames<Tillit.Domain.Risks.RiskAnalysisScope>(),
+        ["RiskAnalysisStatus."] = Enum.GetNames<Tillit.Domain.Risks.RiskAnalysisStatus>(),
+        ["RiskBand."] = Enum.GetNames<Tillit.Domain.Risks.RiskBand>(),
+        ["RiskGap."] = Enum.GetNames<Tillit.Web.Features.Risk.RiskGapKind>(),
+        ["RiskTreatment."] = Enum.GetNames<Tillit.Domain.Risks.RiskTreatment>(),
     };
 
     private static readonly string Root = FindRoot();

@@ -30,6 +30,7 @@ public static class ApiSetup
         // Legal register, agreements, continuity and training (issue 9).
         api.MapLawsApi();
         api.MapGoalsApi();
+        api.MapRiskApi();
     }
 
     public static RouteHandlerBuilder RequirePermission(this RouteHandlerBuilder builder, string permission) =>

@@ -247,6 +247,7 @@ public static class CommandLine
             db.Requirements.AddRange(Domain.Requirements.StartingCatalogue.For(created.Id));
             db.LegalRequirements.AddRange(Domain.Laws.StartingLegalRegister.For(created.Id));
             db.LongTermGoals.AddRange(Domain.Goals.StartingGoals.For(created.Id));
+            db.Threats.AddRange(Domain.Risks.ThreatCatalogue.For(created.Id));
             await db.SaveChangesAsync();
             return created;
         }

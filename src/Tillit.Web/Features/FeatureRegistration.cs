@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features;
@@ -35,12 +34,14 @@ public static class FeatureRegistration
         // Legal register, agreements, continuity and training (issue 9).
         services.AddSingleton<Laws.LawReviewReminders>();
         services.AddHostedService<Laws.LawReviewReminderService>();
-        // Incident handling (issue 6); the risk feature registers the real marker with AddScoped.
+        // Incident handling (issue 6); a new incident on a system marks its risk analysis for review (issue 5).
         services.AddScoped<Incidents.IncidentAccess>();
         services.AddScoped<Incidents.IncidentWork>();
-        services.TryAddScoped<Shared.ISystemRiskReviewMarker, Incidents.IncidentOnlyRiskReviewMarker>();
         services.AddSingleton<Incidents.IncidentReminders>();
         services.AddHostedService<Incidents.IncidentReminderService>();
+        // Risk analysis (issue 5).
+        services.AddScoped<Risk.RiskAccess>();
+        services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();
         return services;
     }
 }

@@ -105,6 +105,16 @@ public static class Permissions
 
     /// <summary>Generate the yearly report and record the board's taking note of it.</summary>
     public const string ReportsManage = "reports.manage";
+    // Risk analysis (issue 5).
+
+    /// <summary>Read risk analyses (protected: reads audited), organisation-wide or for the systems of the grant's scope.</summary>
+    public const string RisksRead = "risks.read";
+
+    /// <summary>Write, send for review, approve and start the next cycle of analyses of the systems in the grant's scope.</summary>
+    public const string RisksManage = "risks.manage";
+
+    /// <summary>Keep the organisation's threat catalogue.</summary>
+    public const string ThreatsManage = "threats.manage";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -116,10 +126,21 @@ public static class Permissions
         LawsManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
+        RisksRead, RisksManage, ThreatsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
     private static readonly string[] Everyone = [DocumentsRead, TokensOwn, SystemsRead];
+
+    // Risk analyses are for the system owner (their systems), the security officer, the IT manager and the director
+    // (issue 5); kept apart from the table above so the features' grants merge without touching each other's lines.
+    private static readonly Dictionary<Role, string[]> RiskGrants = new()
+    {
+        [Role.SystemOwner] = [RisksRead, RisksManage],
+        [Role.ItManager] = [RisksRead],
+        [Role.SecurityOfficer] = [RisksRead, RisksManage, ThreatsManage],
+        [Role.MunicipalDirector] = [RisksRead],
+    };
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
@@ -152,11 +173,11 @@ public static class Permissions
         [Role.Administrator] = [],
     };
 
-
     // Grants of later issues, added to the roles above in blocks kept apart to keep merges simple.
     // A static constructor runs after every field initialiser, so ByRole and the blocks are complete here.
     static Permissions()
     {
+        AddGrants(RiskGrants);
         AddGrants(FollowUpByRole);
         AddGrants(new Dictionary<Role, string[]>
         {

@@ -168,6 +168,13 @@ public static class RouteValues
         ["/api/v1/incidents/{id}"] = o => o.IncidentId,
         ["/goals/{id}"] = o => o.YearlyGoalId,
         ["/api/v1/goals/{id}"] = o => o.YearlyGoalId,
+
+        // Risk analysis (issue 5).
+        ["/risk/{id}"] = o => o.RiskAnalysisId,
+        ["/risk/{id}/risks/{riskId}"] = o => o.RiskId,
+        ["/risk/threats/{id}"] = o => o.ThreatId,
+        ["/api/v1/risk-analyses/{id}"] = o => o.RiskAnalysisId,
+        ["/api/v1/risk-analyses/{id}/risks/{riskId}"] = o => o.RiskId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -74,6 +74,14 @@ public sealed class TestOrganisation
     public required Guid LawId { get; init; }
     /// <summary>A yearly goal of this year under the first long-term goal.</summary>
     public required Guid YearlyGoalId { get; init; }
+    /// <summary>An approved risk analysis of <see cref="SystemId"/> (issue 5).</summary>
+    public required Guid RiskAnalysisId { get; init; }
+
+    /// <summary>A risk of <see cref="RiskAnalysisId"/>, residual level medel, not accepted.</summary>
+    public required Guid RiskId { get; init; }
+
+    /// <summary>A threat of the shipped catalogue.</summary>
+    public required Guid ThreatId { get; init; }
 
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
@@ -169,6 +177,16 @@ public sealed class TestSeed(IServiceProvider services)
         db.LongTermGoals.AddRange(longTerm);
         var yearlyGoal = new Tillit.Domain.Goals.YearlyGoal(org.Id, longTerm[0].Id, today.Year, $"Årsmål {code}", "Alla har bekräftat policyn", people[Role.SecurityOfficer].Id, null, null);
         db.YearlyGoals.Add(yearlyGoal);
+        var threats = Tillit.Domain.Risks.ThreatCatalogue.For(org.Id).ToList();
+        db.Threats.AddRange(threats);
+        var analysis = new Tillit.Domain.Risks.RiskAnalysis(org.Id, $"Riskanalys {code}", Tillit.Domain.Risks.RiskAnalysisScope.System, "Workshop", "Systemägare", today.AddDays(-5), today.AddMonths(12));
+        db.RiskAnalyses.Add(analysis);
+        db.RiskAnalysisSystems.Add(new Tillit.Domain.Risks.RiskAnalysisSystem(org.Id, analysis.Id, system.Id));
+        var risk = new Tillit.Domain.Risks.Risk(org.Id, analysis.Id, threats[0].Id, "Svaga lösenord", "ett konto kapas", "journaler röjs", Tillit.Domain.Risks.RiskAspects.Confidentiality, 3, 4);
+        risk.Treat(Tillit.Domain.Risks.RiskTreatment.Reduce, "Tvåfaktor", 2, 3, null);
+        db.Risks.Add(risk);
+        analysis.SubmitForReview(1);
+        analysis.Approve(people[Role.SecurityOfficer].Id, today.AddDays(-4));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -205,6 +223,9 @@ public sealed class TestSeed(IServiceProvider services)
             LawId = law.Id,
             YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
+            RiskAnalysisId = analysis.Id,
+            RiskId = risk.Id,
+            ThreatId = threats[0].Id,
             Accounts = accounts,
         };
     }

@@ -8,7 +8,7 @@ namespace Tillit.Web.Features.Home;
 
 /// <summary>The start page: one section per role the person holds, in the order of the policy.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations, RoleStartQueries roleStart, Indicators.IndicatorQueries indicators) : PageModel
+public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.RegisterGapQueries gaps, Measures.ActionPlanGapQueries planGaps, Documents.AcknowledgementQueries acknowledgements, Deviations.DeviationQueries deviations, RoleStartQueries roleStart, Indicators.IndicatorQueries indicators, Risk.RiskGapQueries riskGaps) : PageModel
 {
     public IReadOnlyList<Role> Roles { get; private set; } = [];
 
@@ -40,6 +40,9 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
     /// <summary>Events reported this year in a manager's units.</summary>
     public int? UnitIncidents { get; private set; }
 
+    /// <summary>Important systems missing a current risk analysis, for those who read analyses (issue 5); null for everyone else.</summary>
+    public Risk.RiskGaps? RiskGaps { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var roles = await user.RolesAsync(cancellationToken);
@@ -54,6 +57,7 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
 
         ToRead = await acknowledgements.ToReadAsync(cancellationToken);
         await LoadRoleStartAsync(roles, cancellationToken);
+        RiskGaps = await riskGaps.ForCardAsync(cancellationToken);
         return Page();
     }
 

@@ -135,6 +135,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.Incidents.Add(new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), employee.Id, elder.Id, "Ett mejl som såg ut att komma från IT bad mig logga in på en okänd sida. Jag klickade på länken men skrev inte in något.", now.AddHours(-3), false, now.AddHours(-2)));
         SeedActionPlan(org.Id, today, owner, officer, itChief);
         SeedLaws(org.Id, today, officer, dpo);
+        SeedRisk(org.Id, today, now, owner, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
@@ -366,6 +367,39 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         training.Complete("Utbildningen ingår i introduktionen sedan mars.", today.AddDays(-15));
         training.Verify(officer.Id, today.AddDays(-12));
         db.Measures.AddRange(twoFactor, restore, review, training);
+    }
+
+    /// <summary>
+    /// Risk analysis (issue 5): the threat catalogue, an approved analysis of Procapita with three risks (one sent to
+    /// the action plan, one accepted by the system owner) and a draft analysis of Active Directory.
+    /// </summary>
+    private void SeedRisk(Guid orgId, DateOnly today, DateTime now, Person owner, Person itChief)
+    {
+        var threats = Tillit.Domain.Risks.ThreatCatalogue.For(orgId).ToList();
+        db.Threats.AddRange(threats);
+        Guid Threat(string code) => threats.Single(t => t.Code == code).Id;
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        var care = systems.Single(s => s.Name == "Procapita");
+        var directory = systems.Single(s => s.Name == "Active Directory");
+        var analysis = new Tillit.Domain.Risks.RiskAnalysis(orgId, "Riskanalys Procapita 2026", Tillit.Domain.Risks.RiskAnalysisScope.System, "Workshop enligt kommunens metod, utgångspunkt i klassningen och hotkatalogen.", "Systemägare, systemförvaltare, enhetschef äldreomsorg, informationssäkerhetssamordnare", today.AddDays(-60), today.AddMonths(10));
+        db.RiskAnalyses.Add(analysis);
+        db.RiskAnalysisSystems.Add(new Tillit.Domain.Risks.RiskAnalysisSystem(orgId, analysis.Id, care.Id));
+        var phishing = new Tillit.Domain.Risks.Risk(orgId, analysis.Id, Threat("HOT-01"), "Inloggning inifrån nätet kräver bara lösenord", "ett konto kapas efter ett nätfiskemejl", "obehöriga läser journaler om brukare", Tillit.Domain.Risks.RiskAspects.Confidentiality, 3, 4);
+        phishing.Treat(Tillit.Domain.Risks.RiskTreatment.Reduce, "Tvåfaktorsinloggning för alla", 1, 4, owner.Id);
+        var restore = new Tillit.Domain.Risks.Risk(orgId, analysis.Id, Threat("HOT-18"), "Återläsning har inte provats", "säkerhetskopian går inte att läsa tillbaka", "dokumentationen av insatser saknas i dagar", Tillit.Domain.Risks.RiskAspects.Availability | Tillit.Domain.Risks.RiskAspects.Integrity, 2, 3);
+        restore.Treat(Tillit.Domain.Risks.RiskTreatment.Reduce, "Prova återläsning årligen", 1, 3, itChief.Id);
+        var mail = new Tillit.Domain.Risks.Risk(orgId, analysis.Id, Threat("HOT-09"), "Adresser fylls i automatiskt", "ett mejl om en brukare skickas till fel mottagare", "sekretessbelagda uppgifter röjs", Tillit.Domain.Risks.RiskAspects.Confidentiality, 2, 2);
+        mail.Treat(Tillit.Domain.Risks.RiskTreatment.Accept, null, 2, 2, owner.Id);
+        analysis.SubmitForReview(3);
+        analysis.Approve(owner.Id, today.AddDays(-50));
+        mail.Accept(Tillit.Domain.Risks.RiskAcceptor.SystemOwner, owner.Id, "Låg nivå; rutinen för e-post med känsliga uppgifter räcker.", now.AddDays(-50), Tillit.Domain.Risks.RiskSettings.DefaultFor(orgId));
+        db.Risks.AddRange(phishing, restore, mail);
+        db.Measures.Add(new Measure(orgId, "Åtgärda: ett konto kapas efter ett nätfiskemejl", "Inför tvåfaktorsinloggning inifrån nätet.", MeasureOrigin.Risk, phishing.Id, care.Id, care.UnitId, owner.Id, today.AddDays(45), today.AddDays(-50)));
+
+        var draft = new Tillit.Domain.Risks.RiskAnalysis(orgId, "Riskanalys Active Directory", Tillit.Domain.Risks.RiskAnalysisScope.System, "Genomgång med IT-avdelningen.", "IT-chef, driftansvarig", today.AddDays(-3), today.AddMonths(12));
+        db.RiskAnalyses.Add(draft);
+        db.RiskAnalysisSystems.Add(new Tillit.Domain.Risks.RiskAnalysisSystem(orgId, draft.Id, directory.Id));
+        db.Risks.Add(new Tillit.Domain.Risks.Risk(orgId, draft.Id, Threat("HOT-33"), "Administratörer använder samma konto för vardag och administration", "ett administratörskonto tas över", "angriparen når alla kommunens system", Tillit.Domain.Risks.RiskAspects.Confidentiality | Tillit.Domain.Risks.RiskAspects.Integrity | Tillit.Domain.Risks.RiskAspects.Availability, 2, 4));
     }
 
     private Unit Add(Unit unit)

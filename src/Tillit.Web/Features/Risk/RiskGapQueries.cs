@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data;
+using Tillit.Domain.Register;
+using Tillit.Domain.Risks;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Risk;
+
+/// <summary>Why an important system is a gap: no approved analysis, an approved one older than allowed, or one marked for review.</summary>
+public enum RiskGapKind
+{
+    Missing = 0,
+    Overdue = 1,
+    Review = 2,
+}
+
+public sealed record RiskGap(Guid SystemId, string SystemName, RiskGapKind Kind, Guid? AnalysisId);
+
+/// <summary>The gaps of the start page card: the first few and how many in all.</summary>
+public sealed record RiskGaps(IReadOnlyList<RiskGap> First, int Total);
+
+/// <summary>A system's risk analysis state, for its page.</summary>
+public sealed record SystemRiskState(Guid? CurrentAnalysisId, string? CurrentTitle, RiskAnalysisStatus? CurrentStatus, DateOnly? ApprovedOn, RiskGapKind? Gap);
+
+/// <summary>
+/// Important systems without an approved risk analysis no older than the organisation's maximum age (default 12
+/// months, judged by the injected clock), or whose current analysis is marked for review. Two bounded queries.
+/// </summary>
+public sealed class RiskGapQueries(TillitDbContext db, RiskAccess access, CurrentUser user)
+{
+    public const int CardSize = 5;
+
+    /// <summary>The gaps among the systems the user may read risk analyses of; null when they may read none.</summary>
+    public async Task<RiskGaps?> ForCardAsync(CancellationToken cancellationToken)
+    {
+        if (!await user.HasAsync(Permissions.RisksRead, cancellationToken))
+        {
+            return null;
+        }
+
+        var systems = db.InformationSystems.AsNoTracking().Where(s => s.ImportantToOperations && s.Lifecycle != Lifecycle.Retired);
+        if (!await user.HasOrganisationWideAsync(Permissions.RisksRead, cancellationToken))
+        {
+            var own = await user.SystemScopesAsync(Permissions.RisksRead, cancellationToken);
+            systems = systems.Where(s => own.Contains(s.Id));
+        }
+
+        var gaps = GapsOf(systems, await CutoffAsync(cancellationToken));
+        var total = await gaps.CountAsync(cancellationToken);
+        var first = await gaps.OrderBy(g => g.Name).Take(CardSize).ToListAsync(cancellationToken);
+        return new RiskGaps(first.Select(ToGap).ToList(), total);
+    }
+
+    /// <summary>The state of one system (any system; a gap only if it is important).</summary>
+    public async Task<SystemRiskState> ForSystemAsync(Guid systemId, CancellationToken cancellationToken)
+    {
+        var cutoff = await CutoffAsync(cancellationToken);
+        var current = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.SystemId == systemId)
+            .Join(db.RiskAnalyses, x => x.AnalysisId, a => a.Id, (x, a) => a)
+            .Where(a => !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id))
+            .OrderByDescending(a => a.AnalysedOn).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.Title, a.Status, a.ReviewNeeded })
+            .FirstOrDefaultAsync(cancellationToken);
+        var gap = await GapsOf(db.InformationSystems.AsNoTracking().Where(s => s.Id == systemId && s.ImportantToOperations && s.Lifecycle != Lifecycle.Retired), cutoff).FirstOrDefaultAsync(cancellationToken);
+        var approved = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.SystemId == systemId)
+            .Join(db.RiskAnalyses.Where(a => a.Status == RiskAnalysisStatus.Approved), x => x.AnalysisId, a => a.Id, (x, a) => a.ApprovedOn).MaxAsync(d => d, cancellationToken);
+        return new SystemRiskState(current?.Id, current?.Title, current?.Status, approved, gap is null ? null : ToGap(gap).Kind);
+    }
+
+    private async Task<DateOnly> CutoffAsync(CancellationToken cancellationToken) =>
+        access.Today.AddMonths(-(await access.SettingsAsync(cancellationToken)).MaxAgeMonths);
+
+    private IQueryable<GapRow> GapsOf(IQueryable<InformationSystem> systems, DateOnly cutoff) =>
+        systems.Select(s => new GapRow
+        {
+            Id = s.Id,
+            Name = s.Name,
+            ApprovedOn = db.RiskAnalysisSystems.Where(x => x.SystemId == s.Id)
+                .Join(db.RiskAnalyses.Where(a => a.Status == RiskAnalysisStatus.Approved), x => x.AnalysisId, a => a.Id, (x, a) => a.ApprovedOn).Max(),
+            ReviewId = db.RiskAnalysisSystems.Where(x => x.SystemId == s.Id)
+                .Join(db.RiskAnalyses.Where(a => a.ReviewNeeded && !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id)), x => x.AnalysisId, a => a.Id, (x, a) => (Guid?)a.Id).FirstOrDefault(),
+        })
+        .Where(g => g.ApprovedOn == null || g.ApprovedOn < cutoff || g.ReviewId != null);
+
+    private static RiskGap ToGap(GapRow g) =>
+        new(g.Id, g.Name, g.ApprovedOn is null ? RiskGapKind.Missing : g.ReviewId is not null ? RiskGapKind.Review : RiskGapKind.Overdue, g.ReviewId);
+
+    private sealed class GapRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public DateOnly? ApprovedOn { get; init; }
+
+        public Guid? ReviewId { get; init; }
+    }
+}
