@@ -39,8 +39,7 @@ public static class IndicatorCatalogue
         new(SystemsWithOwner, IndicatorUnit.Percent, true, 100, "/systems?gap=NoOwner", null, Snapshot: true),
         new(SetsClassified, IndicatorUnit.Percent, true, 100, "/information-sets?state=Never", null, Snapshot: true),
 
-        // Risk analyses come with issue 5; until then the indicator says what it waits for.
-        new(RiskAnalyses, IndicatorUnit.Percent, true, 100, null, null, Snapshot: true, WaitingFor: "Indicator_WaitingForRiskAnalyses"),
+        new(RiskAnalyses, IndicatorUnit.Percent, true, 100, "/risk", Permissions.RisksRead, Snapshot: true),
         new(MeasuresOnTime, IndicatorUnit.Percent, true, 90, "/measures?overdue=true", Permissions.MeasuresRead, Snapshot: false),
         new(StaffConfirmed, IndicatorUnit.Percent, true, 95, "/documents/campaigns", Permissions.DocumentsCoverage, Snapshot: true),
         new(IncidentsReported, IndicatorUnit.Count, null, null, null, null, Snapshot: false),

@@ -41,8 +41,8 @@ public sealed record IndicatorYear(int Year, bool IsCurrentYear, IReadOnlyList<I
 /// Computes the indicators of the follow-up for a year, from the data, in a fixed number of queries whatever
 /// its size (seven for the current year, see docs/goals.md). Snapshot indicators of past years come from that
 /// year's yearly report; the trend compares with the year before. The incident and risk indicators name their
-/// query methods plainly (<see cref="IncidentsReportedAsync"/>, <see cref="IncidentDeadlinesMetAsync"/>,
-/// <see cref="RiskAnalysesCurrent"/>) so the risk and incident handling features can wire theirs in.
+/// query methods plainly (<see cref="IncidentsReportedAsync"/>, <see cref="IncidentDeadlinesMetAsync"/>); the share
+/// of important systems with a current risk analysis is part of <see cref="SnapshotAsync"/>.
 /// </summary>
 public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals, TimeProvider clock)
 {
@@ -87,7 +87,7 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
             string source;
             if (d.WaitingFor is not null)
             {
-                current = RiskAnalysesCurrent();
+                current = Measurement.Missing(d.Key);
                 previous = null;
                 source = "None";
             }
@@ -130,6 +130,12 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
             && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
         var currentRules = db.DocumentVersions.Where(v => v.Status == DocumentStatus.Current
             && db.Documents.Any(d => d.Id == v.DocumentId && d.UnitId == null && (d.Type == DocumentType.Policy || d.Type == DocumentType.Guideline)));
+        // An important system's analysis is current when one covering it was approved within the organisation's
+        // maximum age and none of its latest analyses is marked for review (the same rule as the risk gaps).
+        var maxAge = await db.RiskSettings.AsNoTracking().Select(r => (int?)r.MaxAgeMonths).FirstOrDefaultAsync(cancellationToken)
+            ?? Domain.Risks.RiskSettings.DefaultFor(organisationId).MaxAgeMonths;
+        var riskCutoff = today.AddMonths(-maxAge);
+        var important = db.InformationSystems.Where(s => s.ImportantToOperations && s.Lifecycle != Domain.Register.Lifecycle.Retired);
         var counts = await db.Organisations
             .Where(o => o.Id == organisationId)
             .Select(o => new
@@ -141,6 +147,10 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
                 Rules = currentRules.Count(),
                 Staff = db.People.Count(p => p.IsActive),
                 Confirmed = db.People.Count(p => p.IsActive && currentRules.All(v => db.Acknowledgements.Any(a => a.PersonId == p.Id && a.VersionId == v.Id))),
+                Important = important.Count(),
+                RiskCurrent = important.Count(s =>
+                    db.RiskAnalysisSystems.Any(x => x.SystemId == s.Id && db.RiskAnalyses.Any(a => a.Id == x.AnalysisId && a.Status == Domain.Risks.RiskAnalysisStatus.Approved && a.ApprovedOn >= riskCutoff))
+                    && !db.RiskAnalysisSystems.Any(x => x.SystemId == s.Id && db.RiskAnalyses.Any(a => a.Id == x.AnalysisId && a.ReviewNeeded && !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id)))),
                 Deviations = db.Deviations.Count(d => d.Status == DeviationStatus.Requested || d.Status == DeviationStatus.Assessed || d.Status == DeviationStatus.Approved),
             })
             .FirstAsync(cancellationToken);
@@ -150,6 +160,7 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
         [
             Measurement.Share(IndicatorCatalogue.SystemsWithOwner, counts.Owned, counts.Systems),
             Measurement.Share(IndicatorCatalogue.SetsClassified, counts.Classified, counts.Sets),
+            Measurement.Share(IndicatorCatalogue.RiskAnalyses, counts.RiskCurrent, counts.Important),
             counts.Rules == 0 ? Measurement.Missing(IndicatorCatalogue.StaffConfirmed) : Measurement.Share(IndicatorCatalogue.StaffConfirmed, counts.Confirmed, counts.Staff),
             requirements,
             Measurement.Count(IndicatorCatalogue.OpenDeviations, counts.Deviations),
@@ -229,12 +240,6 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
 
         return (For(year), For(year - 1));
     }
-
-    /// <summary>
-    /// Share of important systems with a current approved risk analysis: waits for the risk analyses (issue 5).
-    /// Replace with a query over the risk analyses when they are merged.
-    /// </summary>
-    public static Measurement RiskAnalysesCurrent() => Measurement.Missing(IndicatorCatalogue.RiskAnalyses);
 
     /// <summary>The snapshot to keep in a yearly report, as JSON.</summary>
     public static string Serialise(IEnumerable<IndicatorValue> values) =>

@@ -52,10 +52,12 @@ public static class MarkdownPdf
         document.Info.Title = content.Title;
         document.Info.Author = content.Author;
         document.Info.Creator = "Tillit";
-        document.Language = content.Language;
         document.ViewerPreferences.DisplayDocTitle = true;
         var writer = new Writer(document, content.PageLabelFormat);
         writer.Run(content, Markdown.Parse(content.Markdown, Pipeline));
+
+        // Set last: PDFsharp's UAManager writes its own default language when it takes over the document.
+        document.Language = content.Language;
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
