@@ -71,7 +71,7 @@ public sealed class AccessibilityTests(TillitServer server, ITestOutputHelper ou
     [Fact]
     public void Every_page_route_of_the_app_is_in_the_accessibility_check()
     {
-        var covered = AxePages.All.Select(p => p.Route).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var covered = AxePages.All.Select(p => p.Route).Concat(AxePages.FileRoutes).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var routes = server.PageRoutes();
         Assert.NotEmpty(routes);
         var missing = routes.Where(r => !covered.Contains(r)).ToList();

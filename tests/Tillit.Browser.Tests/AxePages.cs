@@ -19,6 +19,12 @@ public sealed record AxePage(string Route, string Name, Role? As, Func<TillitSer
 /// </summary>
 public static class AxePages
 {
+    /// <summary>
+    /// Page routes that answer a file, not HTML, so axe-core has nothing to check: a governing document's PDF is
+    /// checked as a tagged PDF (language, structure tree, only safe links) in DocumentWorkflowTests.
+    /// </summary>
+    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf"];
+
     public static IReadOnlyList<AxePage> All { get; } =
     [
         new("account/sign-in", "sign-in", null, Go("/account/sign-in")),
