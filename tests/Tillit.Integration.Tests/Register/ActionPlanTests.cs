@@ -7,6 +7,7 @@ using Tillit.Data;
 using Tillit.Data.Audit;
 using Tillit.Domain.Access;
 using Tillit.Domain.Measures;
+using Tillit.Domain.Organisations;
 using Tillit.Domain.Register;
 using Tillit.Domain.Requirements;
 using Tillit.Integration.Tests.Audit;
@@ -131,6 +132,45 @@ public sealed class ActionPlanTests(TillitApp app)
         Assert.Equal(1, await EventsAsync(AuditActions.Read, "RequirementAssessment", system.ToString("D"), directorId));
         Assert.Equal(1, await EventsAsync(AuditActions.Read, "Measure", measure.ToString("D"), directorId));
         Assert.Equal(0, await EventsAsync(AuditActions.Read, "Measure", measure.ToString("D"), app.A.Accounts[Role.Employee].PersonId));
+    }
+
+    [Fact]
+    public async Task A_manager_reads_the_measures_of_their_units_and_their_systems_and_nothing_else_of_the_plan()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("plan-scope", [Role.Manager, Role.SecurityOfficer]);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var (mine, ofMySystem, elsewhere) = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var other = new Unit(org.Id, "Annan förvaltning", UnitKind.Administration, await db.Units.SingleAsync(u => u.Id == org.RootUnitId));
+            db.Units.Add(other);
+            Measure M(string title, Guid? system, Guid? unit) => new(org.Id, title, "Test", MeasureOrigin.Other, null, system, unit, org.PersonId, today.AddDays(30), today);
+            var a = M("I min förvaltning", null, org.UnitId);
+            var b = M("För ett system i min förvaltning", org.SystemId, null);
+            var c = M("I en annan förvaltning", null, other.Id);
+            db.Measures.AddRange(a, b, c);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id, c.Id);
+        });
+
+        // The manager's scope is the department (org.UnitId), which holds the seed's system.
+        var manager = await app.ApiAsync(org, Role.Manager);
+        var list = (await GetAsync(manager, "/api/v1/measures?pageSize=100")).ToString();
+        Assert.Contains(mine.ToString("D"), list, StringComparison.Ordinal);
+        Assert.Contains(ofMySystem.ToString("D"), list, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere.ToString("D"), list, StringComparison.Ordinal);
+        Assert.DoesNotContain("I en annan förvaltning", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/v1/measures/{mine}")).StatusCode);
+        var refused = await manager.GetAsync($"/api/v1/measures/{elsewhere}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("I en annan förvaltning", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var session = await app.SessionAsync(org, Role.Manager);
+        var (_, page) = await session.GetPageAsync("/measures");
+        Assert.Contains("I min förvaltning", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("I en annan förvaltning", page, StringComparison.Ordinal);
+
+        // The security officer reads the whole plan.
+        var officer = await app.ApiAsync(org, Role.SecurityOfficer);
+        Assert.Contains(elsewhere.ToString("D"), (await GetAsync(officer, "/api/v1/measures?pageSize=100")).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

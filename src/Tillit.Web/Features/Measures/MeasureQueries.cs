@@ -77,7 +77,7 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
         }
 
         var today = Today;
-        var query = db.Measures.AsNoTracking();
+        var query = await access.ReadableAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim().ToLowerInvariant();
@@ -162,7 +162,7 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
             return Outcome<MeasureDetails>.NotFound();
         }
 
-        if (!await access.MayReadAsync(m.Measure.OwnerId, cancellationToken))
+        if (!await access.MayReadAsync(id, cancellationToken))
         {
             return Outcome<MeasureDetails>.Forbidden();
         }
