@@ -252,6 +252,7 @@ public static class AuthorizationMatrix
         Row("POST", "/reports", Access.Only(SecurityOfficer)),
         Row("GET", "/reports/{year:int}", Access.Only(ReportReaders)),
         Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "docx"),
+        Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "pdf"),
         Row("POST", "/reports/{year:int}", Access.Only(SecurityOfficer), handler: "note") with { AllowedStatus = 404 },
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)

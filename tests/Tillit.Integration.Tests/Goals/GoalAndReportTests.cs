@@ -101,6 +101,27 @@ public sealed class GoalAndReportTests(TillitApp app)
             Assert.DoesNotContain(incident, text, StringComparison.Ordinal);
         }
 
+        // Risks appear as counts per band only: the seed's approved analysis has one risk at medel after measures.
+        var (_, reportHtml) = await boardSession.GetPageAsync($"/reports/{Year}");
+        Assert.Contains("nivå efter åtgärder: Låg 0, Medel 1, Hög 0, Extremt hög 0", reportHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ett konto kapas", reportHtml, StringComparison.Ordinal);
+
+        // The PDF opens, is tagged in Swedish with the report's title, and holds the goal and indicator tables.
+        var pdfResponse = await boardSession.GetAsync($"/reports/{Year}?handler=pdf");
+        Assert.Equal(HttpStatusCode.OK, pdfResponse.StatusCode);
+        Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
+        using (var pdf = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(await pdfResponse.Content.ReadAsByteArrayAsync()), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+        {
+            Assert.Equal($"Årsrapport informationssäkerhet {Year}", pdf.Info.Title);
+            Assert.Equal("sv-SE", pdf.Internals.Catalog.Elements.GetString("/Lang"));
+            var structure = pdf.Internals.Catalog.Elements.GetDictionary("/StructTreeRoot");
+            Assert.NotNull(structure);
+            var tags = new List<string>();
+            CollectTags(structure, tags, 0);
+            Assert.True(tags.Count(t => t == "/Table") >= 2, "the goals and the indicators are tables: " + string.Join(" ", tags.Distinct()));
+            Assert.Contains("/H2", tags);
+        }
+
         // The board takes note; the decision is recorded and the report no longer changes.
         var version = report.GetProperty("version").GetInt32();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -119,5 +140,37 @@ public sealed class GoalAndReportTests(TillitApp app)
         var response = await api.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {Calls.Describe(response)}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static void CollectTags(PdfSharp.Pdf.PdfItem? item, List<string> tags, int depth)
+    {
+        if (depth > 40 || item is null)
+        {
+            return;
+        }
+
+        if (item is PdfSharp.Pdf.Advanced.PdfReference reference)
+        {
+            item = reference.Value;
+        }
+
+        switch (item)
+        {
+            case PdfSharp.Pdf.PdfArray array:
+                foreach (var child in array.Elements)
+                {
+                    CollectTags(child, tags, depth + 1);
+                }
+
+                break;
+            case PdfSharp.Pdf.PdfDictionary dictionary:
+                if (dictionary.Elements.GetName("/S") is { Length: > 0 } tag)
+                {
+                    tags.Add(tag);
+                }
+
+                CollectTags(dictionary.Elements["/K"], tags, depth + 1);
+                break;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tillit.Web.Security;
@@ -6,12 +7,12 @@ using Tillit.Web.Security;
 namespace Tillit.Web.Features.Reports;
 
 /// <summary>
-/// The yearly report of one year (/reports/{year}): printable page, Word file (?handler=docx), and the form
+/// The yearly report of one year (/reports/{year}): printable page, Word file (?handler=docx), tagged PDF (?handler=pdf), and the form
 /// where the security officer records that the board took note. Before it is generated the page shows
 /// today's figures and says so.
 /// </summary>
 [RequirePermission(Permissions.ReportsRead)]
-public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work, CurrentUser user, Data.TillitDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
@@ -45,6 +46,17 @@ public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work
 
         var bytes = YearlyReportDocx.Write(Report, l);
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"arsrapport-informationssakerhet-{Year}.docx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        return File(YearlyReportPdf.Write(Report, l, organisation), "application/pdf", $"arsrapport-informationssakerhet-{Year}.pdf");
     }
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public static class YearlyReportDocx
             body.Append(Text(l["YearlyReport_MeasuresOverdue", content.MeasuresOverdue]));
             body.Append(Text(l["YearlyReport_DocumentsDecided", content.DocumentsDecided]));
             body.Append(Text(l["YearlyReport_ReviewsOverdue", content.ReviewsOverdue]));
-            body.Append(Text(l["YearlyReport_RisksWaiting"]));
+            body.Append(Text(l["YearlyReport_RisksByBand", content.RisksByBandText(l)]));
 
             body.Append(Heading(l["YearlyReport_Proposals"], 2));
             foreach (var line in (string.IsNullOrWhiteSpace(content.Proposals) ? l["YearlyReport_NoProposals"].Value : content.Proposals).Split('\n'))

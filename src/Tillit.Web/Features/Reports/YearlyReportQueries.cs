@@ -3,6 +3,7 @@ using Tillit.Data;
 using Tillit.Domain.Documents;
 using Tillit.Domain.Goals;
 using Tillit.Domain.Measures;
+using Tillit.Domain.Risks;
 using Tillit.Web.Features.Goals;
 using Tillit.Web.Features.Indicators;
 
@@ -18,9 +19,15 @@ public sealed record NoteRecord(string Body, DateOnly On, string Reference);
 /// risk detail, so the board may read it whole.
 /// </summary>
 /// <param name="Report">The kept report, or null when the year's report is not generated yet (the page then shows today's figures).</param>
-public sealed record YearlyReportContent(int Year, YearlyReportRow? Report, string Proposals, int Version, IndicatorYear Indicators, IReadOnlyList<YearlyGoalRow> Goals, int MeasuresDone, int MeasuresOverdue, int DocumentsDecided, int ReviewsOverdue);
+/// <param name="RisksByBand">Risks of the approved analyses in force (not replaced by a later cycle), counted per band of their level after measures (the level before when no residual is set).</param>
+public sealed record YearlyReportContent(int Year, YearlyReportRow? Report, string Proposals, int Version, IndicatorYear Indicators, IReadOnlyList<YearlyGoalRow> Goals, int MeasuresDone, int MeasuresOverdue, int DocumentsDecided, int ReviewsOverdue, IReadOnlyList<(RiskBand Band, int Count)> RisksByBand)
+{
+    /// <summary>"Låg 3, medel 5, hög 1, extremt hög 0" in the reader's language.</summary>
+    public string RisksByBandText(Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        string.Join(", ", RisksByBand.Select(b => $"{l["RiskBand." + b.Band].Value} {b.Count}"));
+}
 
-/// <summary>The yearly reports and their content: a bounded number of queries (the indicators' and four more).</summary>
+/// <summary>The yearly reports and their content: a bounded number of queries (the indicators' and six more).</summary>
 public sealed class YearlyReportQueries(TillitDbContext db, IndicatorQueries indicators, GoalQueries goals)
 {
     public async Task<IReadOnlyList<YearlyReportRow>> ListAsync(CancellationToken cancellationToken) =>
@@ -52,6 +59,13 @@ public sealed class YearlyReportQueries(TillitDbContext db, IndicatorQueries ind
                 ReviewsOverdue = db.Documents.Count(d => d.NextReview != null && d.NextReview < today),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        return new YearlyReportContent(year, kept?.Row, kept?.Proposals ?? string.Empty, kept?.Version ?? 0, values, yearly, figures?.Done ?? 0, figures?.Overdue ?? 0, figures?.Decided ?? 0, figures?.ReviewsOverdue ?? 0);
+        var bands = (await db.RiskSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Bands ?? RiskBands.Default;
+        var levels = await db.Risks.AsNoTracking()
+            .Where(r => db.RiskAnalyses.Any(a => a.Id == r.AnalysisId && a.Status == RiskAnalysisStatus.Approved && !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id)))
+            .GroupBy(r => r.ResidualLevel ?? r.Level)
+            .Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var risks = Enum.GetValues<RiskBand>().Select(b => (b, levels.Where(x => bands.BandOf(x.Level) == b).Sum(x => x.Count))).ToList();
+        return new YearlyReportContent(year, kept?.Row, kept?.Proposals ?? string.Empty, kept?.Version ?? 0, values, yearly, figures?.Done ?? 0, figures?.Overdue ?? 0, figures?.Decided ?? 0, figures?.ReviewsOverdue ?? 0, risks);
     }
 }
