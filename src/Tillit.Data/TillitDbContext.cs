@@ -108,6 +108,8 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Domain.Goals.YearlyReport> YearlyReports => Set<Domain.Goals.YearlyReport>();
 
+    public DbSet<Domain.Goals.DigestClaim> DigestClaims => Set<Domain.Goals.DigestClaim>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

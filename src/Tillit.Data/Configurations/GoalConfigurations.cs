@@ -47,3 +47,13 @@ internal sealed class YearlyReportConfiguration : IEntityTypeConfiguration<Yearl
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.NotedRecordedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DigestClaimConfiguration : IEntityTypeConfiguration<DigestClaim>
+{
+    public void Configure(EntityTypeBuilder<DigestClaim> builder)
+    {
+        // The claim: a second instance inserting the same person and day fails instead of mailing twice.
+        builder.HasIndex(c => new { c.PersonId, c.Day }).IsUnique();
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -39,6 +39,9 @@ public static class FeatureRegistration
         services.AddScoped<Incidents.IncidentWork>();
         services.AddSingleton<Incidents.IncidentReminders>();
         services.AddHostedService<Incidents.IncidentReminderService>();
+        // The daily digest of what waits for each person (issue 8).
+        services.AddSingleton<Goals.DailyDigest>();
+        services.AddHostedService<Goals.DailyDigestService>();
         // Risk analysis (issue 5).
         services.AddScoped<Risk.RiskAccess>();
         services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();

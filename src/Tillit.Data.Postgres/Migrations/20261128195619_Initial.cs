@@ -625,6 +625,28 @@ namespace Tillit.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestClaims_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Documents",
                 columns: table => new
                 {
@@ -1703,6 +1725,17 @@ namespace Tillit.Data.Postgres.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DigestClaims_OrganisationId",
+                table: "DigestClaims",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestClaims_PersonId_Day",
+                table: "DigestClaims",
+                columns: new[] { "PersonId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
@@ -2399,6 +2432,9 @@ namespace Tillit.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Deviations");
+
+            migrationBuilder.DropTable(
+                name: "DigestClaims");
 
             migrationBuilder.DropTable(
                 name: "IncidentEntries");

@@ -624,6 +624,28 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestClaims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestClaims_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Documents",
                 columns: table => new
                 {
@@ -1702,6 +1724,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DigestClaims_OrganisationId",
+                table: "DigestClaims",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestClaims_PersonId_Day",
+                table: "DigestClaims",
+                columns: new[] { "PersonId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_OrganisationId",
                 table: "Documents",
                 column: "OrganisationId");
@@ -2398,6 +2431,9 @@ namespace Tillit.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Deviations");
+
+            migrationBuilder.DropTable(
+                name: "DigestClaims");
 
             migrationBuilder.DropTable(
                 name: "IncidentEntries");

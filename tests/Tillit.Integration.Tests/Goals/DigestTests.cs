@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using Tillit.Domain.Access;
+using Tillit.Integration.Tests.Audit;
+using Tillit.Integration.Tests.Infrastructure;
+using Tillit.Domain.Measures;
+using Tillit.Web.Features.Goals;
+using Tillit.Web.Infrastructure.Mail;
+
+namespace Tillit.Integration.Tests.Goals;
+
+/// <summary>
+/// The daily digest goes by real SMTP (MailKit to an SMTP server inside the test) once per person and day,
+/// only to people with something waiting, even when two instances run at once, on both databases.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class DigestTests(TillitApp app) : IAsyncLifetime
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Inbox _inbox = new();
+    private int _port;
+    private Task? _server;
+
+    public Task InitializeAsync()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_inbox);
+        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _server!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private DailyDigest Digest(TimeProvider clock, IMailSender? sender = null) => new(
+        app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        clock,
+        Options.Create(new ReminderOptions { PublicUrl = "https://tillit.test" }),
+        NullLogger<DailyDigest>.Instance);
+
+    private static TestClock At(DateOnly day)
+    {
+        var clock = new TestClock();
+        clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        return clock;
+    }
+
+    [Fact]
+    public async Task Each_person_with_something_waiting_gets_one_digest_a_day_even_from_two_instances()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("dig" + Guid.NewGuid().ToString("N")[..8], [Role.SecurityOfficer, Role.ItManager, Role.Employee]);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var officer = org.Accounts[Role.SecurityOfficer].PersonId;
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            db.Measures.Add(new Measure(org.Id, "Försenad åtgärd", "Test", MeasureOrigin.Other, null, null, org.UnitId, officer, today.AddDays(-1), today.AddDays(-30)));
+            db.Measures.Add(new Measure(org.Id, "Snart klar", "Test", MeasureOrigin.Other, null, null, org.UnitId, officer, today.AddDays(3), today.AddDays(-30)));
+            return await db.SaveChangesAsync();
+        });
+        Task<string> EmailAsync(Role role) => app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == org.Accounts[role].PersonId).Select(p => p.Email).SingleAsync());
+        var (officerMail, itMail, employeeMail) = (await EmailAsync(Role.SecurityOfficer), await EmailAsync(Role.ItManager), await EmailAsync(Role.Employee));
+
+        var clock = At(today);
+        var runs = await Task.WhenAll(Digest(clock).RunOnceAsync(org.Id, CancellationToken.None), Digest(clock).RunOnceAsync(org.Id, CancellationToken.None));
+        var first = runs.Sum();
+        Assert.True(first >= 2, $"the officer and the IT manager have something waiting; sent {first}");
+        Assert.Equal(0, await Digest(clock).RunOnceAsync(org.Id, CancellationToken.None));
+
+        var mine = Assert.Single(_inbox.To(officerMail));
+        Assert.Contains("Åtgärder som är försenade: 1", mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Åtgärder med slutdatum inom en vecka: 1", mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://tillit.test/measures?overdue=true", mine.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Försenad åtgärd", mine.TextBody, StringComparison.Ordinal);
+
+        // The seed's incident is assigned to the IT manager; the employee has nothing waiting and gets nothing.
+        Assert.Contains("Öppna händelser som du handlägger: 1", Assert.Single(_inbox.To(itMail)).TextBody, StringComparison.Ordinal);
+        Assert.Empty(_inbox.To(employeeMail));
+        Assert.Equal(first, await app.Seed.WithDbAsync(org.Id, db => db.DigestClaims.CountAsync(c => c.Day == today)));
+
+        // The next day brings the next digest.
+        Assert.Equal(first, await Digest(At(today.AddDays(1))).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Equal(2, _inbox.To(officerMail).Count);
+    }
+
+    [Fact]
+    public async Task A_digest_that_cannot_be_sent_is_tried_again_the_same_day()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("dig" + Guid.NewGuid().ToString("N")[..8], [Role.ItManager]);
+        var clock = At(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        var broken = new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = 1, Security = "None" }));
+        Assert.Equal(0, await Digest(clock, broken).RunOnceAsync(org.Id, CancellationToken.None));
+        Assert.Equal(0, await app.Seed.WithDbAsync(org.Id, db => db.DigestClaims.CountAsync()));
+        Assert.True(await Digest(clock).RunOnceAsync(org.Id, CancellationToken.None) >= 1);
+    }
+
+    /// <summary>Keeps every message the test SMTP server accepts.</summary>
+    private sealed class Inbox : MessageStore
+    {
+        private readonly ConcurrentQueue<MimeMessage> _messages = new();
+
+        public List<MimeMessage> To(string address) =>
+            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
