@@ -11,9 +11,9 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using Tillit.Domain.Access;
+using Tillit.Domain.Measures;
 using Tillit.Integration.Tests.Audit;
 using Tillit.Integration.Tests.Infrastructure;
-using Tillit.Domain.Measures;
 using Tillit.Web.Features.Goals;
 using Tillit.Web.Infrastructure.Mail;
 
