@@ -39,7 +39,8 @@ public sealed record RiskRow(
     int? ResidualLevel,
     RiskBand? ResidualBand,
     string? OwnerName,
-    bool Accepted);
+    bool Accepted,
+    int Version);
 
 public sealed record RiskAnalysisDetails(
     Guid Id,
@@ -340,6 +341,6 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             .ToListAsync(cancellationToken);
         return rows.Select(x => new RiskRow(
             x.Risk.Id, x.Risk.AnalysisId, x.Threat, x.Risk.Cause, x.Risk.Event, x.Risk.Effect, x.Risk.Aspects, x.Risk.Likelihood, x.Risk.Consequence, x.Risk.Level, bands.BandOf(x.Risk.Level),
-            x.Risk.Treatment, x.Risk.ResidualLikelihood, x.Risk.ResidualConsequence, x.Risk.ResidualLevel, x.Risk.ResidualLevel is { } rl ? bands.BandOf(rl) : null, x.Owner, x.Risk.AcceptedById != null)).ToList();
+            x.Risk.Treatment, x.Risk.ResidualLikelihood, x.Risk.ResidualConsequence, x.Risk.ResidualLevel, x.Risk.ResidualLevel is { } rl ? bands.BandOf(rl) : null, x.Owner, x.Risk.AcceptedById != null, x.Risk.Version)).ToList();
     }
 }

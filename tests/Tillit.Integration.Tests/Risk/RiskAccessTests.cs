@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data.Audit;
+using Tillit.Domain.Access;
+using Tillit.Domain.Register;
+using Tillit.Domain.Risks;
+using Tillit.Integration.Tests.Infrastructure;
+using static Tillit.Integration.Tests.Incidents.IncidentTestHelp;
+
+namespace Tillit.Integration.Tests.Risk;
+
+/// <summary>
+/// Who reads and accepts a risk analysis, and what marks it for review, through the API and the pages, on both
+/// databases. The seed's approved analysis covers the seed's system; its risk is at medel after measures.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class RiskAccessTests(TillitApp app)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static readonly string[] Availability = ["Availability"];
+
+    [Fact]
+    public async Task An_employee_and_the_owner_of_another_system_cannot_read_the_analysis_and_its_owner_reads_it_in_the_trail_first()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.MunicipalDirector, Role.Employee]);
+        var (title, riskEvent) = await app.Seed.WithDbAsync(org.Id, async db => (
+            await db.RiskAnalyses.Where(a => a.Id == org.RiskAnalysisId).Select(a => a.Title).SingleAsync(),
+            await db.Risks.Where(r => r.Id == org.RiskId).Select(r => r.Event).SingleAsync()));
+        var otherSystem = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var system = new InformationSystem(org.Id, "Annat system", "Test", org.UnitId, SystemForm.Automated);
+            db.InformationSystems.Add(system);
+            await db.SaveChangesAsync();
+            return system.Id;
+        });
+        var owner = await OwnerOfAsync(org, org.SystemId);
+        var otherOwner = await OwnerOfAsync(org, otherSystem);
+
+        // The employee holds no risks.read: refused everywhere.
+        var employee = await app.ApiAsync(org, Role.Employee);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync($"/api/v1/risk-analyses/{org.RiskAnalysisId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("/api/v1/risks")).StatusCode);
+        var session = await app.SessionAsync(org, Role.Employee);
+        Assert.NotEqual(HttpStatusCode.OK, (await session.GetAsync($"/risk/{org.RiskAnalysisId}")).StatusCode);
+
+        // The owner of another system reads analyses, but not this one: not found, and absent from the lists.
+        var refused = await otherOwner.Api.GetAsync($"/api/v1/risk-analyses/{org.RiskAnalysisId}");
+        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+        Assert.DoesNotContain(title, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(org.RiskAnalysisId.ToString("D"), await BodyAsync(otherOwner.Api, "/api/v1/risk-analyses"), StringComparison.Ordinal);
+        Assert.DoesNotContain(riskEvent, await BodyAsync(otherOwner.Api, "/api/v1/risks"), StringComparison.Ordinal);
+        Assert.Contains((await otherOwner.Api.GetAsync($"/api/v1/risk-analyses/{org.RiskAnalysisId}/risks/{org.RiskId}/acceptance")).StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed });
+
+        // The system's owner reads it; the read is in the trail.
+        Assert.Contains(title, await BodyAsync(owner.Api, $"/api/v1/risk-analyses/{org.RiskAnalysisId}"), StringComparison.Ordinal);
+        Assert.Contains(riskEvent, await BodyAsync(owner.Api, "/api/v1/risks"), StringComparison.Ordinal);
+        var reads = await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.AsNoTracking().CountAsync(e =>
+            e.Action == AuditActions.Read && e.RecordType == "RiskAnalysis" && e.RecordId == org.RiskAnalysisId.ToString("D") && e.ActorPersonId == owner.PersonId));
+        Assert.Equal(1, reads);
+    }
+
+    [Fact]
+    public async Task A_residual_risk_above_medel_is_refused_to_the_system_owner_and_accepted_by_the_director()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.MunicipalDirector]);
+        var owner = await OwnerOfAsync(org, org.SystemId);
+
+        // Raise the residual level to 3 × 3 = 9 (hög): beyond the system owner's authority.
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var risk = await db.Risks.SingleAsync(r => r.Id == org.RiskId);
+            risk.Treat(RiskTreatment.Reduce, "Tvåfaktor", 3, 3, null);
+            return await db.SaveChangesAsync();
+        });
+        var refused = await AcceptAsync(owner.Api, org, "Vi klarar oss");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Null(await app.Seed.WithDbAsync(org.Id, db => db.Risks.Where(r => r.Id == org.RiskId).Select(r => r.AcceptedAt).SingleAsync()));
+
+        // Without a reason nothing is accepted either, and the answer says which field.
+        var director = await app.ApiAsync(org, Role.MunicipalDirector);
+        var empty = await AcceptAsync(director, org, string.Empty);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("reason", await empty.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        var accepted = await AcceptAsync(director, org, "Åtgärden är beställd; risken godtas till mars.");
+        Assert.True(accepted.IsSuccessStatusCode, $"{(int)accepted.StatusCode}: {await accepted.Content.ReadAsStringAsync()}");
+        var (at, by) = await app.Seed.WithDbAsync(org.Id, db => db.Risks.Where(r => r.Id == org.RiskId).Select(r => new ValueTuple<DateTime?, Guid?>(r.AcceptedAt, r.AcceptedById)).SingleAsync());
+        Assert.NotNull(at);
+        Assert.Equal(org.Accounts[Role.MunicipalDirector].PersonId, by);
+    }
+
+    [Fact]
+    public async Task An_incident_triaged_on_the_system_marks_its_analysis_for_review_and_the_next_cycle_keeps_the_old_one()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer, Role.Employee]);
+        Assert.False(await ReviewNeededAsync(org, org.RiskAnalysisId));
+
+        var incident = await ReportAsync(app, org, "Journalsystemet var nere hela förmiddagen");
+        var officer = await app.ApiAsync(org, Role.SecurityOfficer);
+        await OkAsync(ChangeAsync(officer, incident, "triage", new()
+        {
+            ["category"] = "Outage",
+            ["severity"] = "Serious",
+            ["aspects"] = Availability,
+            ["title"] = "Avbrott",
+            ["systemIds"] = new[] { org.SystemId },
+            ["setIds"] = Array.Empty<Guid>(),
+        }));
+        Assert.True(await ReviewNeededAsync(org, org.RiskAnalysisId));
+
+        // The system is now a gap until a new cycle is approved; starting one keeps the old analysis readable and linked.
+        var next = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/risk-analyses/{org.RiskAnalysisId}/next-cycle", "{}");
+        Assert.True(next.IsSuccessStatusCode, $"{(int)next.StatusCode}: {await next.Content.ReadAsStringAsync()}");
+        var (previous, status, risks) = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var copy = await db.RiskAnalyses.AsNoTracking().SingleAsync(a => a.PreviousAnalysisId == org.RiskAnalysisId);
+            return (copy.PreviousAnalysisId, copy.Status, await db.Risks.CountAsync(r => r.AnalysisId == copy.Id));
+        });
+        Assert.Equal(org.RiskAnalysisId, previous);
+        Assert.Equal(RiskAnalysisStatus.Draft, status);
+        Assert.Equal(1, risks);
+        var old = await BodyAsync(officer, $"/api/v1/risk-analyses/{org.RiskAnalysisId}");
+        Assert.Contains("Approved", old, StringComparison.Ordinal);
+    }
+
+    private Task<bool> ReviewNeededAsync(TestOrganisation org, Guid id) =>
+        app.Seed.WithDbAsync(org.Id, db => db.RiskAnalyses.Where(a => a.Id == id).Select(a => a.ReviewNeeded).SingleAsync());
+
+    private static async Task<HttpResponseMessage> AcceptAsync(Browser api, TestOrganisation org, string reason)
+    {
+        var version = JsonDocument.Parse(await BodyAsync(api, $"/api/v1/risk-analyses/{org.RiskAnalysisId}")).RootElement
+            .GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == org.RiskId).GetProperty("version").GetInt32();
+        return await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/risk-analyses/{org.RiskAnalysisId}/risks/{org.RiskId}/acceptance", JsonSerializer.Serialize(new { reason, version }));
+    }
+
+    private static async Task<string> BodyAsync(Browser api, string url)
+    {
+        var response = await api.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>A new person appointed owner of the system by the director (a system-scoped appointment), with an API token.</summary>
+    private async Task<(Browser Api, Guid PersonId)> OwnerOfAsync(TestOrganisation org, Guid system)
+    {
+        var account = await app.Seed.CreateAccountAsync(org, null, false);
+        var appointed = await (await app.ApiAsync(org, Role.MunicipalDirector)).SendJsonAsync(HttpMethod.Post, $"/api/v1/systems/{system}/owner", $$"""{"personId":"{{account.PersonId}}","decisionReference":"KD {{Today.Year}}/7"}""");
+        Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
+        return (new Browser(app.Factory.CreateRawClient()) { BearerToken = await app.Seed.CreateTokenAsync(account) }, account.PersonId);
+    }
+}
