@@ -124,6 +124,44 @@ public sealed class RiskAccessTests(TillitApp app)
         Assert.Contains("Approved", old, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_important_system_whose_analysis_is_older_than_the_set_age_is_a_gap_until_the_age_is_raised()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer]);
+        var officerId = org.Accounts[Role.SecurityOfficer].PersonId;
+        var system = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var old = new InformationSystem(org.Id, "Gammalt analyserat system", "Test", org.UnitId, SystemForm.Automated) { ImportantToOperations = true };
+            db.InformationSystems.Add(old);
+            var analysis = new RiskAnalysis(org.Id, "Riskanalys för länge sedan", RiskAnalysisScope.System, "Workshop", "Systemägare", Today.AddMonths(-14), Today.AddMonths(-2));
+            db.RiskAnalyses.Add(analysis);
+            db.RiskAnalysisSystems.Add(new RiskAnalysisSystem(org.Id, analysis.Id, old.Id));
+            var threat = await db.Threats.OrderBy(t => t.Code).FirstAsync();
+            db.Risks.Add(new Domain.Risks.Risk(org.Id, analysis.Id, threat.Id, "orsak", "händelse", "konsekvens", RiskAspects.Availability, 1, 1));
+            analysis.SubmitForReview(1);
+            analysis.Approve(officerId, Today.AddMonths(-13));
+            await db.SaveChangesAsync();
+            return old.Id;
+        });
+
+        // Thirteen months old against the default twelve: a gap on the system's page.
+        var session = await app.SessionAsync(org, Role.SecurityOfficer);
+        var (_, page) = await session.GetPageAsync($"/systems/{system}");
+        Assert.Contains("Riskanalysen är för gammal", page, StringComparison.Ordinal);
+
+        // The organisation allows 24 months: no longer a gap.
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var settings = RiskSettings.DefaultFor(org.Id);
+            settings.Change(RiskBands.Default, RiskBand.Medium, 24);
+            db.RiskSettings.Add(settings);
+            return await db.SaveChangesAsync();
+        });
+        (_, page) = await session.GetPageAsync($"/systems/{system}");
+        Assert.DoesNotContain("Riskanalysen är för gammal", page, StringComparison.Ordinal);
+        Assert.Contains("Riskanalys för länge sedan", page, StringComparison.Ordinal);
+    }
+
     private Task<bool> ReviewNeededAsync(TestOrganisation org, Guid id) =>
         app.Seed.WithDbAsync(org.Id, db => db.RiskAnalyses.Where(a => a.Id == id).Select(a => a.ReviewNeeded).SingleAsync());
 
