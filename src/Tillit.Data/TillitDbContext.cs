@@ -82,6 +82,11 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
     public DbSet<Tillit.Domain.Laws.LegalRequirementUnit> LegalRequirementUnits => Set<Tillit.Domain.Laws.LegalRequirementUnit>();
 
     public DbSet<Tillit.Domain.Laws.LegalRequirementSystem> LegalRequirementSystems => Set<Tillit.Domain.Laws.LegalRequirementSystem>();
+
+    public DbSet<Tillit.Domain.Agreements.Agreement> Agreements => Set<Tillit.Domain.Agreements.Agreement>();
+
+    public DbSet<Tillit.Domain.Agreements.AgreementSystem> AgreementSystems => Set<Tillit.Domain.Agreements.AgreementSystem>();
+
     // Risk analysis (issue 5).
     public DbSet<Threat> Threats => Set<Threat>();
 

@@ -232,6 +232,12 @@ public static class AxePages
         new("laws/new", "new law", Role.SecurityOfficer, Go("/laws/new")),
         new("laws/new", "new law with errors", Role.SecurityOfficer, SubmitEmpty("/laws/new")),
         new("laws/{id:guid}/edit", "edit law", Role.DataProtectionOfficer, GoId("/laws/{0}/edit?q=Str", db => db.LegalRequirements.Where(l => l.Reference == "SFS 2009:400").Select(l => l.Id))),
+        new("agreements", "agreement register", Role.SecurityOfficer, Go("/agreements")),
+        new("agreements", "agreements with notice near", Role.DataProtectionOfficer, Go("/agreements?view=NoticeSoon")),
+        new("agreements/{id:guid}", "an agreement with its systems", Role.SecurityOfficer, GoId("/agreements/{0}", db => db.Agreements.Where(a => a.Title == "Drift, förvaltning och support av Procapita").Select(a => a.Id))),
+        new("agreements/new", "new agreement", Role.SecurityOfficer, Go("/agreements/new")),
+        new("agreements/new", "new agreement with errors", Role.DataProtectionOfficer, SubmitEmpty("/agreements/new")),
+        new("agreements/{id:guid}/edit", "edit agreement", Role.SecurityOfficer, GoId("/agreements/{0}/edit?q=Sara", db => db.Agreements.Where(a => a.Title == "Skanning av personalakter").Select(a => a.Id))),
         // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.
         new("risk", "risk analyses", Role.SecurityOfficer, Go("/risk")),
         new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),

@@ -52,6 +52,10 @@ public static class AuthorizationMatrix
     // sees is need to know: the sample incident is assigned to the IT manager, so the security officer,
     // the director and the IT manager see it, while the data protection officer (not a breach) and the
     // system owner (no system-scoped appointment) get 404 for it (see Incidents/NeedToKnowTests).
+    // agreements.read / agreements.manage (issue 9).
+    private static readonly Role[] AgreementReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
+    private static readonly Role[] AgreementKeepers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
+
     private static readonly Role[] IncidentHandlers = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
     private static readonly Role[] IncidentManagers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
     private static readonly Role[] IncidentWorkers = [SecurityOfficer, ItManager, DataProtectionOfficer, SystemOwner];
@@ -378,6 +382,19 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/laws", Access.Only(SecurityOfficer, DataProtectionOfficer)),
         Row("GET", "/api/v1/laws/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/laws/{id:guid}", Access.Only(SecurityOfficer, DataProtectionOfficer)),
+
+        // Agreement register (issue 9): protected; read by the keepers, the IT manager and the director, kept by the
+        // security officer, the data protection officer and a system owner (the test's owner holds the organisation).
+        Row("GET", "/agreements", Access.Only(AgreementReaders)),
+        Row("GET", "/agreements/{id:guid}", Access.Only(AgreementReaders)),
+        Row("GET", "/agreements/new", Access.Only(AgreementKeepers)),
+        Row("POST", "/agreements/new", Access.Only(AgreementKeepers)),
+        Row("GET", "/agreements/{id:guid}/edit", Access.Only(AgreementKeepers)),
+        Row("POST", "/agreements/{id:guid}/edit", Access.Only(AgreementKeepers)),
+        Row("GET", "/api/v1/agreements", Access.Only(AgreementReaders)),
+        Row("POST", "/api/v1/agreements", Access.Only(AgreementKeepers)),
+        Row("GET", "/api/v1/agreements/{id:guid}", Access.Only(AgreementReaders)),
+        Row("PUT", "/api/v1/agreements/{id:guid}", Access.Only(AgreementKeepers)),
         // Risk analysis (issue 5): the sample analysis is approved, so changes to it answer 400 for those allowed.
         Row("GET", "/risk", Access.Only(RiskReaders)),
         Row("GET", "/risk/register", Access.Only(RiskReaders)),

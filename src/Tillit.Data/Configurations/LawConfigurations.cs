@@ -45,3 +45,31 @@ internal sealed class LegalRequirementSystemConfiguration : IEntityTypeConfigura
         builder.HasOne<InformationSystem>().WithMany().HasForeignKey(l => l.SystemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Tillit.Domain.Agreements.Agreement>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Agreements.Agreement> builder)
+    {
+        builder.Property(a => a.Supplier).HasMaxLength(Tillit.Domain.Agreements.Agreement.SupplierLength);
+        builder.Property(a => a.Title).HasMaxLength(Tillit.Domain.Agreements.Agreement.TitleLength);
+        builder.Property(a => a.Reference).HasMaxLength(Tillit.Domain.Agreements.Agreement.ReferenceLength);
+        builder.Property(a => a.SecurityRequirements).HasMaxLength(Tillit.Domain.Agreements.Agreement.TextLength);
+        builder.Property(a => a.TransferBasis).HasMaxLength(Tillit.Domain.Agreements.Agreement.TextLength);
+        builder.HasIndex(a => new { a.OrganisationId, a.Supplier });
+        builder.HasIndex(a => new { a.OrganisationId, a.EndsOn });
+        builder.HasIndex(a => new { a.OrganisationId, a.NoticeBy });
+        builder.HasIndex(a => a.ResponsibleId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ResponsibleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementSystemConfiguration : IEntityTypeConfiguration<Tillit.Domain.Agreements.AgreementSystem>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Agreements.AgreementSystem> builder)
+    {
+        builder.HasIndex(a => new { a.AgreementId, a.SystemId }).IsUnique();
+        builder.HasIndex(a => a.SystemId);
+        builder.HasOne<Tillit.Domain.Agreements.Agreement>().WithMany().HasForeignKey(a => a.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

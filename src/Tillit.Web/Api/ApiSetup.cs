@@ -29,6 +29,7 @@ public static class ApiSetup
 
         // Legal register, agreements, continuity and training (issue 9).
         api.MapLawsApi();
+        api.MapAgreementsApi();
         api.MapGoalsApi();
         api.MapRiskApi();
     }

@@ -18,7 +18,7 @@ internal static class RegisterApi
         systems.MapGet("/", ListSystemsAsync).RequirePermission(Permissions.SystemsRead).WithName("ListSystems").SortableBy(SystemQueries.Sorts)
             .Produces<PagedResponse<SystemRow>>().ProducesValidationProblem()
             .WithSummary("List information systems")
-            .WithDescription("The register of information systems, paged. Filter by name (q), unit (unit id), owner (person id), need (at least this level on some aspect) and gap (NoOwner, Unclassified). The protection need (K-R-T-S) is given only to callers with classifications.read.");
+            .WithDescription("The register of information systems, paged. Filter by name (q), unit (unit id), owner (person id), need (at least this level on some aspect) and gap (NoOwner, Unclassified, ImportantUnassessed, NoDataProcessingAgreement). The protection need (K-R-T-S) is given only to callers with classifications.read.");
         systems.MapGet("/export", ExportSystemsAsync).RequirePermission(Permissions.SystemsRead).WithName("ExportSystems")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
             .WithSummary("Export information systems (.xlsx or .csv)")

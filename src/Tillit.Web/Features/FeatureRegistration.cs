@@ -34,6 +34,9 @@ public static class FeatureRegistration
         // Legal register, agreements, continuity and training (issue 9).
         services.AddSingleton<Laws.LawReviewReminders>();
         services.AddHostedService<Laws.LawReviewReminderService>();
+        services.AddScoped<Agreements.AgreementAccess>();
+        services.AddSingleton<Agreements.AgreementReminders>();
+        services.AddHostedService<Agreements.AgreementReminderService>();
         // Incident handling (issue 6); a new incident on a system marks its risk analysis for review (issue 5).
         services.AddScoped<Incidents.IncidentAccess>();
         services.AddScoped<Incidents.IncidentWork>();

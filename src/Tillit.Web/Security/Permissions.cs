@@ -76,6 +76,12 @@ public static class Permissions
 
     /// <summary>Write the legal register: entries, who follows them, review dates and compliance.</summary>
     public const string LawsManage = "laws.manage";
+
+    /// <summary>Read the agreement register (protected: reads audited), organisation-wide or the agreements covering the systems of the grant's scope.</summary>
+    public const string AgreementsRead = "agreements.read";
+
+    /// <summary>Write agreements: organisation-wide, or agreements that cover only systems of the grant's scope.</summary>
+    public const string AgreementsManage = "agreements.manage";
     // Events and incidents (issue 6): handling on a need-to-know basis; everyone reports without a permission.
 
     /// <summary>Takes part in incident handling (may open the handling pages and be assigned); what each sees is decided per incident.</summary>
@@ -123,7 +129,7 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
-        LawsManage,
+        LawsManage, AgreementsRead, AgreementsManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
         RisksRead, RisksManage, ThreatsManage,
@@ -183,6 +189,17 @@ public static class Permissions
         {
             [Role.SecurityOfficer] = [LawsManage],
             [Role.DataProtectionOfficer] = [LawsManage],
+        });
+
+        // Agreements: the security officer and the data protection officer keep the register; the system owner
+        // keeps the agreements of their own systems; the IT manager and the director read it.
+        AddGrants(new Dictionary<Role, string[]>
+        {
+            [Role.SecurityOfficer] = [AgreementsRead, AgreementsManage],
+            [Role.DataProtectionOfficer] = [AgreementsRead, AgreementsManage],
+            [Role.SystemOwner] = [AgreementsRead, AgreementsManage],
+            [Role.ItManager] = [AgreementsRead],
+            [Role.MunicipalDirector] = [AgreementsRead],
         });
     }
 

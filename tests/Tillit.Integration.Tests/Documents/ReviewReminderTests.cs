@@ -1,15 +1,7 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 using Tillit.Domain.Access;
 using Tillit.Integration.Tests.Audit;
 using Tillit.Integration.Tests.Infrastructure;
@@ -24,41 +16,19 @@ namespace Tillit.Integration.Tests.Documents;
 [Collection(AppCollection.Name)]
 public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Inbox _inbox = new();
-    private int _port;
-    private Task? _server;
+    private TestSmtpServer _smtp = default!;
 
     public Task InitializeAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_inbox);
-        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        _smtp = TestSmtpServer.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _server!;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
 
     private ReviewReminders Reminders(TimeProvider clock, IMailSender? sender = null) => new(
         app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = "None", From = "tillit@test.example" })),
         clock,
         Options.Create(new ReminderOptions { ReviewLeadDays = 30, PublicUrl = "https://tillit.test" }),
         NullLogger<ReviewReminders>.Instance);
@@ -80,7 +50,7 @@ public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
         var runs = await Task.WhenAll(Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None), Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(1, runs.Sum());
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        var messages = _inbox.To(owner);
+        var messages = _smtp.To(owner);
         var message = Assert.Single(messages);
         Assert.Contains($"Riktlinje {org.Code}", message.Subject, StringComparison.Ordinal);
         Assert.Contains($"https://tillit.test/documents/{org.GuidelineId}", message.TextBody, StringComparison.Ordinal);
@@ -95,7 +65,7 @@ public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         clock.Set(new DateTimeOffset(review.AddDays(-10).AddMonths(12).AddDays(-5).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
         Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        Assert.Equal(2, _inbox.To(owner).Count);
+        Assert.Equal(2, _smtp.To(owner).Count);
     }
 
     [Fact]
@@ -113,12 +83,12 @@ public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
 
         Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         var owner = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == db.Documents.Where(d => d.Id == org.GuidelineId).Select(d => d.OwnerId).First()).Select(p => p.Email).SingleAsync());
-        Assert.StartsWith("Försenad översyn", Assert.Single(_inbox.To(owner)).Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Försenad översyn", Assert.Single(_smtp.To(owner)).Subject, StringComparison.Ordinal);
     }
 
     private CampaignReminders CampaignReminders(TimeProvider clock) => new(
         app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = "None", From = "tillit@test.example" })),
         clock,
         Options.Create(new ReminderOptions { CampaignLeadDays = 7, PublicUrl = "https://tillit.test" }),
         NullLogger<CampaignReminders>.Instance);
@@ -149,30 +119,14 @@ public sealed class ReviewReminderTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(0, await CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         foreach (var person in people)
         {
-            Assert.Equal(person.Id == confirmedBy ? 0 : 1, _inbox.To(person.Email).Count(m => m.Subject != null && m.Subject.Contains($"Riktlinje {org.Code}", StringComparison.Ordinal)));
+            Assert.Equal(person.Id == confirmedBy ? 0 : 1, _smtp.To(person.Email).Count(m => m.Subject != null && m.Subject.Contains($"Riktlinje {org.Code}", StringComparison.Ordinal)));
         }
 
-        var body = _inbox.To(people.First(p => p.Id != confirmedBy).Email).Single().TextBody;
+        var body = _smtp.To(people.First(p => p.Id != confirmedBy).Email).Single().TextBody;
         Assert.Contains($"https://tillit.test/documents/{org.GuidelineId}", body, StringComparison.Ordinal);
 
         // After the due date nobody is reminded any more.
         clock.Set(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
         Assert.Equal(0, await CampaignReminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-    }
-
-    /// <summary>Keeps every message the test SMTP server accepts.</summary>
-    private sealed class Inbox : MessageStore
-    {
-        private readonly ConcurrentQueue<MimeMessage> _messages = new();
-
-        public List<MimeMessage> To(string address) =>
-            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
     }
 }

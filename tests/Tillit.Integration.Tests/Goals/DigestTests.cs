@@ -1,15 +1,7 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 using Tillit.Domain.Access;
 using Tillit.Domain.Measures;
 using Tillit.Integration.Tests.Audit;
@@ -26,41 +18,19 @@ namespace Tillit.Integration.Tests.Goals;
 [Collection(AppCollection.Name)]
 public sealed class DigestTests(TillitApp app) : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Inbox _inbox = new();
-    private int _port;
-    private Task? _server;
+    private TestSmtpServer _smtp = default!;
 
     public Task InitializeAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_inbox);
-        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        _smtp = TestSmtpServer.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _server!;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
 
     private DailyDigest Digest(TimeProvider clock, IMailSender? sender = null) => new(
         app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = "None", From = "tillit@test.example" })),
         clock,
         Options.Create(new ReminderOptions { PublicUrl = "https://tillit.test" }),
         NullLogger<DailyDigest>.Instance);
@@ -93,20 +63,20 @@ public sealed class DigestTests(TillitApp app) : IAsyncLifetime
         Assert.True(first >= 2, $"the officer and the IT manager have something waiting; sent {first}");
         Assert.Equal(0, await Digest(clock).RunOnceAsync(org.Id, CancellationToken.None));
 
-        var mine = Assert.Single(_inbox.To(officerMail));
+        var mine = Assert.Single(_smtp.To(officerMail));
         Assert.Contains("Åtgärder som är försenade: 1", mine.TextBody, StringComparison.Ordinal);
         Assert.Contains("Åtgärder med slutdatum inom en vecka: 1", mine.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://tillit.test/measures?overdue=true", mine.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Försenad åtgärd", mine.TextBody, StringComparison.Ordinal);
 
         // The seed's incident is assigned to the IT manager; the employee has nothing waiting and gets nothing.
-        Assert.Contains("Öppna händelser som du handlägger: 1", Assert.Single(_inbox.To(itMail)).TextBody, StringComparison.Ordinal);
-        Assert.Empty(_inbox.To(employeeMail));
+        Assert.Contains("Öppna händelser som du handlägger: 1", Assert.Single(_smtp.To(itMail)).TextBody, StringComparison.Ordinal);
+        Assert.Empty(_smtp.To(employeeMail));
         Assert.Equal(first, await app.Seed.WithDbAsync(org.Id, db => db.DigestClaims.CountAsync(c => c.Day == today)));
 
         // The next day brings the next digest.
         Assert.Equal(first, await Digest(At(today.AddDays(1))).RunOnceAsync(org.Id, CancellationToken.None));
-        Assert.Equal(2, _inbox.To(officerMail).Count);
+        Assert.Equal(2, _smtp.To(officerMail).Count);
     }
 
     [Fact]
@@ -118,21 +88,5 @@ public sealed class DigestTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(0, await Digest(clock, broken).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(0, await app.Seed.WithDbAsync(org.Id, db => db.DigestClaims.CountAsync()));
         Assert.True(await Digest(clock).RunOnceAsync(org.Id, CancellationToken.None) >= 1);
-    }
-
-    /// <summary>Keeps every message the test SMTP server accepts.</summary>
-    private sealed class Inbox : MessageStore
-    {
-        private readonly ConcurrentQueue<MimeMessage> _messages = new();
-
-        public List<MimeMessage> To(string address) =>
-            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
     }
 }

@@ -1,15 +1,7 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 using Tillit.Domain.Access;
 using Tillit.Integration.Tests.Audit;
 using Tillit.Integration.Tests.Infrastructure;
@@ -26,41 +18,19 @@ namespace Tillit.Integration.Tests.Incidents;
 [Collection(AppCollection.Name)]
 public sealed class IncidentReminderTests(TillitApp app) : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Inbox _inbox = new();
-    private int _port;
-    private Task? _server;
+    private TestSmtpServer _smtp = default!;
 
     public Task InitializeAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_inbox);
-        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        _smtp = TestSmtpServer.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _server!;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
 
     private IncidentReminders Reminders(TimeProvider clock, int? port = null) => new(
         app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = port ?? _port, Security = "None", From = "tillit@test.example" })),
+        new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = port ?? _smtp.Port, Security = "None", From = "tillit@test.example" })),
         clock,
         Options.Create(new ReminderOptions { PublicUrl = "https://tillit.test" }),
         NullLogger<IncidentReminders>.Instance);
@@ -86,7 +56,7 @@ public sealed class IncidentReminderTests(TillitApp app) : IAsyncLifetime
         var runs = await Task.WhenAll(Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None), Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(1, runs.Sum());
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        var first = Assert.Single(_inbox.To(handler));
+        var first = Assert.Single(_smtp.To(handler));
         Assert.Contains("IMY", first.Subject, StringComparison.Ordinal);
         Assert.Contains($"https://tillit.test/incidents/{id}", first.TextBody, StringComparison.Ordinal);
 
@@ -94,7 +64,7 @@ public sealed class IncidentReminderTests(TillitApp app) : IAsyncLifetime
         clock.Set(new DateTimeOffset(aware.AddHours(66), TimeSpan.Zero));
         Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        Assert.Equal(2, _inbox.To(handler).Count);
+        Assert.Equal(2, _smtp.To(handler).Count);
         Assert.Equal(2, await app.Seed.WithDbAsync(org.Id, db => db.IncidentReminders.CountAsync(r => r.IncidentId == id)));
 
         // A significant incident starts three more clocks; once the early warning is sent its reminders stop.
@@ -105,8 +75,8 @@ public sealed class IncidentReminderTests(TillitApp app) : IAsyncLifetime
 
         // Only the notification (72 h, past 90 %) is still due; IMY and the early warning are sent.
         Assert.Equal(1, sentCount);
-        Assert.Contains(_inbox.To(handler), m => m.Subject!.Contains("Incidentanmälan", StringComparison.Ordinal));
-        Assert.DoesNotContain(_inbox.To(handler), m => m.Subject!.Contains("Tidig varning", StringComparison.Ordinal));
+        Assert.Contains(_smtp.To(handler), m => m.Subject!.Contains("Incidentanmälan", StringComparison.Ordinal));
+        Assert.DoesNotContain(_smtp.To(handler), m => m.Subject!.Contains("Tidig varning", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,22 +94,6 @@ public sealed class IncidentReminderTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(0, await Reminders(clock, port: 1).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(0, await app.Seed.WithDbAsync(org.Id, db => db.IncidentReminders.CountAsync(r => r.IncidentId == id)));
         Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        Assert.Contains("Tidig varning", Assert.Single(_inbox.To(org.Accounts[Role.SecurityOfficer].Email)).Subject, StringComparison.Ordinal);
-    }
-
-    /// <summary>Keeps every message the test SMTP server accepts.</summary>
-    private sealed class Inbox : MessageStore
-    {
-        private readonly ConcurrentQueue<MimeMessage> _messages = new();
-
-        public List<MimeMessage> To(string address) =>
-            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
+        Assert.Contains("Tidig varning", Assert.Single(_smtp.To(org.Accounts[Role.SecurityOfficer].Email)).Subject, StringComparison.Ordinal);
     }
 }

@@ -164,6 +164,8 @@ public static class RouteValues
         ["/incidents/mine/{id}"] = o => o.IncidentId,
         ["/laws/{id}"] = o => o.LawId,
         ["/api/v1/laws/{id}"] = o => o.LawId,
+        ["/agreements/{id}"] = o => o.AgreementId,
+        ["/api/v1/agreements/{id}"] = o => o.AgreementId,
         ["/incidents/{id}"] = o => o.IncidentId,
         ["/api/v1/incidents/{id}"] = o => o.IncidentId,
         ["/goals/{id}"] = o => o.YearlyGoalId,

@@ -72,6 +72,12 @@ public sealed class TestOrganisation
 
     /// <summary>The GDPR entry of the starting legal register, applied to <see cref="SystemId"/>, followed by the security officer, reviewed in two months.</summary>
     public required Guid LawId { get; init; }
+
+    /// <summary>
+    /// An agreement covering <see cref="SystemId"/> without a data processing agreement (so the system, holding
+    /// personal data, has the gap), followed by the security officer: notice in two months, ends in six.
+    /// </summary>
+    public required Guid AgreementId { get; init; }
     /// <summary>A yearly goal of this year under the first long-term goal.</summary>
     public required Guid YearlyGoalId { get; init; }
     /// <summary>An approved risk analysis of <see cref="SystemId"/> (issue 5).</summary>
@@ -171,6 +177,10 @@ public sealed class TestSeed(IServiceProvider services)
         var law = laws.Single(l => l.Reference == "(EU) 2016/679");
         law.Plan(people[Role.SecurityOfficer].Id, today.AddMonths(2));
         db.LegalRequirementSystems.Add(new Tillit.Domain.Laws.LegalRequirementSystem(org.Id, law.Id, system.Id));
+        var agreement = new Tillit.Domain.Agreements.Agreement(org.Id, $"Leverantör {code}", "Drift och support av verksamhetssystemet");
+        agreement.Plan(people[Role.SecurityOfficer].Id, today.AddYears(-1), today.AddMonths(6), today.AddMonths(2));
+        db.Agreements.Add(agreement);
+        db.AgreementSystems.Add(new Tillit.Domain.Agreements.AgreementSystem(org.Id, agreement.Id, system.Id));
 
         // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
         var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
@@ -221,6 +231,7 @@ public sealed class TestSeed(IServiceProvider services)
             DeviationId = deviation.Id,
             IncidentId = incident.Id,
             LawId = law.Id,
+            AgreementId = agreement.Id,
             YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             RiskAnalysisId = analysis.Id,

@@ -1,15 +1,7 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 using Tillit.Domain.Access;
 using Tillit.Integration.Tests.Audit;
 using Tillit.Integration.Tests.Infrastructure;
@@ -25,41 +17,19 @@ namespace Tillit.Integration.Tests.Laws;
 [Collection(AppCollection.Name)]
 public sealed class LawReminderTests(TillitApp app) : IAsyncLifetime
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Inbox _inbox = new();
-    private int _port;
-    private Task? _server;
+    private TestSmtpServer _smtp = default!;
 
     public Task InitializeAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, _port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_inbox);
-        _server = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        _smtp = TestSmtpServer.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _server!;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public async Task DisposeAsync() => await _smtp.DisposeAsync();
 
     private LawReviewReminders Reminders(TimeProvider clock, IMailSender? sender = null) => new(
         app.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _port, Security = "None", From = "tillit@test.example" })),
+        sender ?? new SmtpMailSender(Options.Create(new MailOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = "None", From = "tillit@test.example" })),
         clock,
         Options.Create(new ReminderOptions { ReviewLeadDays = 30, PublicUrl = "https://tillit.test" }),
         NullLogger<LawReviewReminders>.Instance);
@@ -86,7 +56,7 @@ public sealed class LawReminderTests(TillitApp app) : IAsyncLifetime
         var runs = await Task.WhenAll(Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None), Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(1, runs.Sum());
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-        var message = Assert.Single(_inbox.To(email));
+        var message = Assert.Single(_smtp.To(email));
         Assert.Contains("(EU) 2016/679", message.Subject, StringComparison.Ordinal);
         Assert.Contains($"https://tillit.test/laws/{org.LawId}", message.TextBody, StringComparison.Ordinal);
 
@@ -100,8 +70,8 @@ public sealed class LawReminderTests(TillitApp app) : IAsyncLifetime
         });
         Assert.Equal(0, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(1, await Reminders(At(next.AddDays(2))).RunOnceAsync(org.Id, CancellationToken.None));
-        Assert.StartsWith("Försenad översyn", _inbox.To(email).Last().Subject, StringComparison.Ordinal);
-        Assert.Equal(2, _inbox.To(email).Count);
+        Assert.StartsWith("Försenad översyn", _smtp.To(email).Last().Subject, StringComparison.Ordinal);
+        Assert.Equal(2, _smtp.To(email).Count);
     }
 
     [Fact]
@@ -114,21 +84,5 @@ public sealed class LawReminderTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(0, await Reminders(clock, broken).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Null(await app.Seed.WithDbAsync(org.Id, db => db.LegalRequirements.Where(l => l.Id == org.LawId).Select(l => l.ReviewReminderSentFor).SingleAsync()));
         Assert.Equal(1, await Reminders(clock).RunOnceAsync(org.Id, CancellationToken.None));
-    }
-
-    /// <summary>Keeps every message the test SMTP server accepts.</summary>
-    private sealed class Inbox : MessageStore
-    {
-        private readonly ConcurrentQueue<MimeMessage> _messages = new();
-
-        public List<MimeMessage> To(string address) =>
-            _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
-
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-        {
-            using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            return SmtpResponse.Ok;
-        }
     }
 }

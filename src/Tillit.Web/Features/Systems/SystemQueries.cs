@@ -15,6 +15,9 @@ public enum SystemGap
 
     /// <summary>Important to operations, with requirements its protection need selects that are not yet assessed.</summary>
     ImportantUnassessed = 2,
+
+    /// <summary>Holds personal data and has an external supplier, but no data processing agreement in force covers it.</summary>
+    NoDataProcessingAgreement = 3,
 }
 
 /// <summary>The filters of the register of systems.</summary>
@@ -213,6 +216,9 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
                 break;
             case SystemGap.ImportantUnassessed:
                 query = WithUnassessedRequirements(db, query.Where(s => s.ImportantToOperations));
+                break;
+            case SystemGap.NoDataProcessingAgreement:
+                query = Agreements.DataProcessingGap.Lacking(db, query, today);
                 break;
         }
 

@@ -135,6 +135,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.Incidents.Add(new Tillit.Domain.Incidents.Incident(org.Id, now.Year, sequence.Next(), employee.Id, elder.Id, "Ett mejl som såg ut att komma från IT bad mig logga in på en okänd sida. Jag klickade på länken men skrev inte in något.", now.AddHours(-3), false, now.AddHours(-2)));
         SeedActionPlan(org.Id, today, owner, officer, itChief);
         SeedLaws(org.Id, today, officer, dpo);
+        SeedAgreements(org.Id, today, officer, itChief);
         SeedRisk(org.Id, today, now, owner, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
@@ -338,6 +339,34 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         var archives = Law("SFS 1990:782");
         archives.Plan(officer.Id, today.AddMonths(10));
         Link(archives, "Personalakter (pappersarkiv)");
+    }
+
+    /// <summary>
+    /// The agreement register: the care system's agreement with a data processing agreement and its last day of
+    /// notice near, the directory's support with a transfer outside the EU/EEA on standard clauses, and an ended
+    /// scanning agreement. Lifecare runs in a cloud service with no agreement registered: the data processing gap.
+    /// </summary>
+    private void SeedAgreements(Guid orgId, DateOnly today, Person officer, Person itChief)
+    {
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        void Add(string supplier, string title, string? reference, bool dpa, Tillit.Domain.Agreements.ThirdCountryTransfer transfer, string? basis, string? security, Person responsible, DateOnly? starts, DateOnly? ends, DateOnly? notice, params string[] names)
+        {
+            var agreement = new Tillit.Domain.Agreements.Agreement(orgId, supplier, title);
+            agreement.Describe(supplier, title, reference, security);
+            agreement.SetDataProtection(dpa, transfer, basis);
+            agreement.Plan(responsible.Id, starts, ends, notice);
+            db.Agreements.Add(agreement);
+            foreach (var name in names)
+            {
+                db.AgreementSystems.Add(new Tillit.Domain.Agreements.AgreementSystem(orgId, agreement.Id, systems.Single(s => s.Name == name).Id));
+            }
+        }
+
+        Add("Omsorgsdata Norr AB", "Drift, förvaltning och support av Procapita", "KS 2023/0412", true, Tillit.Domain.Agreements.ThirdCountryTransfer.No, null,
+            "Behörighetsstyrning per roll, loggning av all åtkomst till journaler, återläsningstest av säkerhetskopior två gånger per år.", officer, today.AddYears(-3), today.AddMonths(14), today.AddMonths(2), "Procapita");
+        Add("Katalogtjänster Sverige AB", "Support och förvaltning av katalogtjänsten", "KS 2024/0107", true, Tillit.Domain.Agreements.ThirdCountryTransfer.Yes, "Standardavtalsklausuler; supporten sker delvis från land utanför EU/EES.",
+            "Tvåfaktorsinloggning för leverantörens administratörer; incidenter rapporteras inom 24 timmar.", itChief, today.AddYears(-2), null, null, "Active Directory");
+        Add("Skanna & Arkivera AB", "Skanning av personalakter", "KS 2022/0880", true, Tillit.Domain.Agreements.ThirdCountryTransfer.No, null, null, officer, today.AddYears(-4), today.AddMonths(-1), today.AddMonths(-4), "Personalakter (pappersarkiv)");
     }
 
     private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)

@@ -15,6 +15,12 @@ public sealed class ReminderOptions
     /// <summary>How many days before a campaign's due date those who have not confirmed are reminded.</summary>
     public int CampaignLeadDays { get; set; } = 7;
 
+    /// <summary>
+    /// How many days before an agreement's last day of notice, and before its end, the responsible person is
+    /// reminded: long enough to procure or renegotiate.
+    /// </summary>
+    public int AgreementLeadDays { get; set; } = 90;
+
     public int RunEveryMinutes { get; set; } = 60;
 
     /// <summary>The address of Tillit in mail (links to the document).</summary>

@@ -11,7 +11,7 @@ using Tillit.Data;
 namespace Tillit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261128195608_Initial")]
+    [Migration("20261129034757_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -475,6 +475,111 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "ValidTo", "Id");
 
                     b.ToTable("RoleAssignments");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndReminderSentFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesDataProcessing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoticeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeReminderSentFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponsibleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityRequirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferBasis")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TransferOutsideEea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("OrganisationId", "EndsOn");
+
+                    b.HasIndex("OrganisationId", "NoticeBy");
+
+                    b.HasIndex("OrganisationId", "Supplier");
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Agreements.AgreementSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("AgreementId", "SystemId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSystems");
                 });
 
             modelBuilder.Entity("Tillit.Domain.Documents.Acknowledgement", b =>
@@ -2597,6 +2702,29 @@ namespace Tillit.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Agreements.Agreement", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Agreements.AgreementSystem", b =>
+                {
+                    b.HasOne("Tillit.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tillit.Domain.Register.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

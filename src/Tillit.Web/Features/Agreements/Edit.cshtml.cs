@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tillit.Domain.Agreements;
+using Tillit.Web.Features.Systems;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Agreements;
+
+/// <summary>Registers an agreement (/agreements/new, ?system= preselects a system) or changes one (/agreements/{id}/edit).</summary>
+[RequirePermission(Permissions.AgreementsManage)]
+public sealed class EditModel(SaveAgreement save, AgreementQueries queries, SystemQueries systems, Data.TillitDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SaveAgreement.Command Input { get; set; } = new(null, null, null, null, null, null, null, false, null, null, null, null);
+
+    /// <summary>Finds the responsible person by name or e-mail.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>A system to preselect on a new agreement (from the system's page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? System { get; set; }
+
+    public Guid? Id { get; private set; }
+
+    public IReadOnlyList<SelectListItem> TransferChoices { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> PersonChoices { get; private set; } = [];
+
+    public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var outcome = await queries.GetAsync(existing, cancellationToken);
+            if (this.ToPageResult(outcome, l) is { } refused)
+            {
+                return refused;
+            }
+
+            var x = outcome.Value!;
+            Input = new SaveAgreement.Command(x.Supplier, x.Title, x.Reference, x.SecurityRequirements, x.StartsOn, x.EndsOn, x.NoticeBy, x.IncludesDataProcessing, x.TransferOutsideEea, x.TransferBasis, x.ResponsibleId, [.. x.Systems.Select(s => s.Id)], x.Version);
+        }
+        else
+        {
+            Input = Input with { TransferOutsideEea = ThirdCountryTransfer.Unknown, Systems = System is { } s ? [s] : [] };
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadChoicesAsync(cancellationToken);
+            return Page();
+        }
+
+        var outcome = id is { } existing ? await save.UpdateAsync(existing, Input, cancellationToken) : await save.CreateAsync(Input, cancellationToken);
+        if (this.ToPageResult(outcome, l, nameof(Input)) is { } refused)
+        {
+            await LoadChoicesAsync(cancellationToken);
+            return refused;
+        }
+
+        TempData["Flash"] = l["Common.Saved"].Value;
+        return Redirect($"/agreements/{outcome.Value}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        TransferChoices = [.. Enum.GetValues<ThirdCountryTransfer>().Select(t => new SelectListItem(l["ThirdCountryTransfer." + t], t.ToString()))];
+        var people = db.People.AsNoTracking().Where(p => p.IsActive);
+        var chosen = Input.ResponsibleId;
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim().ToLowerInvariant();
+            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term) || p.Id == chosen);
+        }
+        else
+        {
+            people = people.Where(p => p.Id == chosen);
+        }
+
+        var found = await people.OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken);
+        PersonChoices = [new SelectListItem(l["Common.NotGiven"], string.Empty), .. found.Select(p => new SelectListItem($"{p.Name} ({p.Email})", p.Id.ToString()))];
+        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+    }
+}
