@@ -178,6 +178,7 @@ SYSTEM_ID="$(json_id "/api/v1/systems?page=3" "Authorization: Bearer $OFFICER_TO
 SET_ID="$(json_id "/api/v1/information-sets?page=30&state=Valid" "Authorization: Bearer $OFFICER_TOKEN")"
 REQUIREMENT_ID="$(json_id "/api/v1/requirements" "Authorization: Bearer $OFFICER_TOKEN")"
 MEASURE_ID="$(json_id "/api/v1/measures?page=100" "Authorization: Bearer $OFFICER_TOKEN")"
+AGREEMENT_ID="$(json_id "/api/v1/agreements?page=50" "Authorization: Bearer $OFFICER_TOKEN")"
 
 # Every page and API list of the running app; those that do not answer 200 are skipped with a note.
 ENDPOINTS=(
@@ -202,6 +203,10 @@ ENDPOINTS=(
   /api/v1/requirements /api/v1/requirements/applicability "/api/v1/systems/$SYSTEM_ID/requirements"
   /api/v1/measures "/api/v1/measures?page=500" "/api/v1/measures?overdue=true&sort=title" "/api/v1/measures/$MEASURE_ID"
   /incidents/report /incidents/mine /api/v1/incidents/mine
+  /agreements "/agreements?page=100" "/agreements?view=NoticeSoon" "/agreements?q=norrdata&sort=ends" "/agreements/$AGREEMENT_ID"
+  "/agreements/$AGREEMENT_ID/edit" /agreements/new "/systems?gap=NoDataProcessingAgreement"
+  /api/v1/agreements "/api/v1/agreements?page=100" "/api/v1/agreements?view=WithoutDataProcessing" "/api/v1/agreements/$AGREEMENT_ID"
+  "/api/v1/systems?gap=NoDataProcessingAgreement"
 )
 
 # ---------------------------------------------------------------- measuring
@@ -350,7 +355,7 @@ if [[ "$AUDIT_PASS" -eq 1 ]]; then
   printf '%-36s %8s %8s %8s %6s  %s\n' endpoint "audited" "off" "share" load budget | tee "$AUDIT_TABLE" >&2
   for i in "${!PLAN_PATHS[@]}"; do
     path="${PLAN_PATHS[$i]}"
-    [[ "$path" =~ ^/(people|roles|information-sets|measures|api/v1/people|api/v1/role-assignments|api/v1/information-sets|api/v1/measures)(/|\?|$) ]] || continue
+    [[ "$path" =~ ^/(people|roles|information-sets|measures|agreements|api/v1/people|api/v1/role-assignments|api/v1/information-sets|api/v1/measures|api/v1/agreements)(/|\?|$) ]] || continue
     [[ "$path" == */new || "$path" == */edit || "$path" == */account ]] && continue
     header="${PLAN_HEADERS[$i]}" off_header="${PLAN_HEADERS[$i]}"
     if [[ "$header" == Cookie:* ]]; then

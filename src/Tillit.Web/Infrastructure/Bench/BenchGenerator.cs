@@ -24,6 +24,9 @@ public sealed record BenchResult(
 
     /// <summary>Requirements, assessments and measures of the action plan (issue 4).</summary>
     public (int Requirements, int Assessments, int Measures) ActionPlan { get; init; }
+
+    /// <summary>Agreements of the agreement register (issue 9).</summary>
+    public int Agreements { get; init; }
 }
 
 /// <summary>
@@ -59,6 +62,7 @@ public sealed class BenchGenerator(
         var plan = BenchPlan.Build(options, DateOnly.FromDateTime(now));
         var register = BenchRegister.Build(plan);
         var actionPlan = BenchActionPlan.Build(plan, register);
+        var agreements = BenchAgreements.Build(plan, register);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -87,6 +91,8 @@ public sealed class BenchGenerator(
             await InsertAsync(actionPlan.Requirements, "requirements", progress, watch, cancellationToken);
             await InsertAsync(actionPlan.Assessments, "requirement assessments", progress, watch, cancellationToken);
             await InsertAsync(actionPlan.Measures, "measures", progress, watch, cancellationToken);
+            await InsertAsync(agreements.Agreements, "agreements", progress, watch, cancellationToken);
+            await InsertAsync(agreements.Links, "systems covered by agreements", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -110,6 +116,7 @@ public sealed class BenchGenerator(
         {
             Register = (register.Systems.Count, register.Sets.Count, register.Classifications.Count),
             ActionPlan = (actionPlan.Requirements.Count, actionPlan.Assessments.Count, actionPlan.Measures.Count),
+            Agreements = agreements.Agreements.Count,
         };
     }
 
