@@ -87,6 +87,10 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Tillit.Domain.Agreements.AgreementSystem> AgreementSystems => Set<Tillit.Domain.Agreements.AgreementSystem>();
 
+    public DbSet<Tillit.Domain.Preparedness.ContinuityPlan> ContinuityPlans => Set<Tillit.Domain.Preparedness.ContinuityPlan>();
+
+    public DbSet<Tillit.Domain.Preparedness.CrisisRole> CrisisRoles => Set<Tillit.Domain.Preparedness.CrisisRole>();
+
     // Risk analysis (issue 5).
     public DbSet<Threat> Threats => Set<Threat>();
 

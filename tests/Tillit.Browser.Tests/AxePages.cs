@@ -23,7 +23,7 @@ public static class AxePages
     /// Page routes that answer a file, not HTML, so axe-core has nothing to check: a governing document's PDF is
     /// checked as a tagged PDF (language, structure tree, only safe links) in DocumentWorkflowTests.
     /// </summary>
-    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf"];
+    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "continuity/binder"];
 
     public static IReadOnlyList<AxePage> All { get; } =
     [
@@ -238,6 +238,11 @@ public static class AxePages
         new("agreements/new", "new agreement", Role.SecurityOfficer, Go("/agreements/new")),
         new("agreements/new", "new agreement with errors", Role.DataProtectionOfficer, SubmitEmpty("/agreements/new")),
         new("agreements/{id:guid}/edit", "edit agreement", Role.SecurityOfficer, GoId("/agreements/{0}/edit?q=Sara", db => db.Agreements.Where(a => a.Title == "Skanning av personalakter").Select(a => a.Id))),
+        new("continuity", "continuity plans", Role.SecurityOfficer, Go("/continuity")),
+        new("continuity", "continuity gaps only", Role.ItManager, Go("/continuity?gaps=true")),
+        new("continuity/systems/{id:guid}", "a continuity plan with its form", Role.SecurityOfficer, GoId("/continuity/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
+        new("continuity/systems/{id:guid}", "a system without a plan, with errors", Role.SecurityOfficer, SubmitEmptyId("/continuity/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Lifecare").Select(x => x.Id))),
+        new("continuity/crisis-organisation", "crisis organisation", Role.SecurityOfficer, Go("/continuity/crisis-organisation")),
         // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.
         new("risk", "risk analyses", Role.SecurityOfficer, Go("/risk")),
         new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),
@@ -284,6 +289,16 @@ public static class AxePages
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
             await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
             await page.WaitForURLAsync("**/systems/import/*");
+        };
+
+    /// <summary>Like <see cref="SubmitEmpty"/> for a form page whose address holds a record's id.</summary>
+    public static Func<TillitServer, IPage, Task> SubmitEmptyId(string format, Func<TillitDbContext, IQueryable<Guid>> query) =>
+        async (server, page) =>
+        {
+            await GoId(format, query)(server, page);
+            await page.Locator("main form[method=post] textarea").First.FillAsync(string.Empty);
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
         };
 
     public static Func<TillitServer, IPage, Task> SubmitEmpty(string url) =>

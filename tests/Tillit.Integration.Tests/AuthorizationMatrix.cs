@@ -56,6 +56,10 @@ public static class AuthorizationMatrix
     private static readonly Role[] AgreementReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
     private static readonly Role[] AgreementKeepers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
 
+    // continuity.read / continuity.manage (issue 9).
+    private static readonly Role[] ContinuityReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector];
+    private static readonly Role[] ContinuityKeepers = [SecurityOfficer, SystemOwner];
+
     private static readonly Role[] IncidentHandlers = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
     private static readonly Role[] IncidentManagers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
     private static readonly Role[] IncidentWorkers = [SecurityOfficer, ItManager, DataProtectionOfficer, SystemOwner];
@@ -395,6 +399,16 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/agreements", Access.Only(AgreementKeepers)),
         Row("GET", "/api/v1/agreements/{id:guid}", Access.Only(AgreementReaders)),
         Row("PUT", "/api/v1/agreements/{id:guid}", Access.Only(AgreementKeepers)),
+
+        // Continuity (issue 9): protected plans; the crisis organisation and the binder for organisation-wide readers
+        // (the test's system owner holds the organisation).
+        Row("GET", "/continuity", Access.Only(ContinuityReaders)),
+        Row("GET", "/continuity/systems/{id:guid}", Access.Only(ContinuityReaders)),
+        Row("POST", "/continuity/systems/{id:guid}", Access.Only(ContinuityKeepers)),
+        Row("GET", "/continuity/crisis-organisation", Access.Only(ContinuityReaders)),
+        Row("POST", "/continuity/crisis-organisation", Access.Only(ContinuityKeepers)),
+        Row("GET", "/continuity/binder", Access.Only(ContinuityReaders)),
+        Row("GET", "/continuity/binder", Access.Only(ContinuityReaders), handler: "pdf"),
         // Risk analysis (issue 5): the sample analysis is approved, so changes to it answer 400 for those allowed.
         Row("GET", "/risk", Access.Only(RiskReaders)),
         Row("GET", "/risk/register", Access.Only(RiskReaders)),

@@ -1931,6 +1931,105 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Preparedness.ContinuityPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dependencies")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FallbackRoutines")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxDowntimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecoveryPointHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecoveryTimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResponsibleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "NextReview");
+
+                    b.ToTable("ContinuityPlans");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Preparedness.CrisisRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deputy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reach")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CrisisRoles");
+                });
+
             modelBuilder.Entity("Tillit.Domain.Register.AppointmentDelegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3054,6 +3153,20 @@ namespace Tillit.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Preparedness.ContinuityPlan", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tillit.Domain.Register.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tillit.Domain.Register.AppointmentDelegation", b =>

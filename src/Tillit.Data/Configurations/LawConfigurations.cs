@@ -73,3 +73,30 @@ internal sealed class AgreementSystemConfiguration : IEntityTypeConfiguration<Ti
         builder.HasOne<InformationSystem>().WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ContinuityPlanConfiguration : IEntityTypeConfiguration<Tillit.Domain.Preparedness.ContinuityPlan>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Preparedness.ContinuityPlan> builder)
+    {
+        builder.Property(p => p.FallbackRoutines).HasMaxLength(Tillit.Domain.Preparedness.ContinuityPlan.TextLength);
+        builder.Property(p => p.Contacts).HasMaxLength(Tillit.Domain.Preparedness.ContinuityPlan.TextLength);
+        builder.Property(p => p.Dependencies).HasMaxLength(Tillit.Domain.Preparedness.ContinuityPlan.TextLength);
+        builder.Ignore(p => p.Objectives);
+        builder.HasIndex(p => p.SystemId).IsUnique();
+        builder.HasIndex(p => new { p.OrganisationId, p.NextReview });
+        builder.HasIndex(p => p.ResponsibleId);
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(p => p.SystemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ResponsibleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CrisisRoleConfiguration : IEntityTypeConfiguration<Tillit.Domain.Preparedness.CrisisRole>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Preparedness.CrisisRole> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(Tillit.Domain.Preparedness.CrisisRole.TitleLength);
+        builder.Property(r => r.Holder).HasMaxLength(Tillit.Domain.Preparedness.CrisisRole.TextLength);
+        builder.Property(r => r.Deputy).HasMaxLength(Tillit.Domain.Preparedness.CrisisRole.TextLength);
+        builder.Property(r => r.Reach).HasMaxLength(Tillit.Domain.Preparedness.CrisisRole.TextLength);
+    }
+}

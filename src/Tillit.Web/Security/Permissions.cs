@@ -82,6 +82,12 @@ public static class Permissions
 
     /// <summary>Write agreements: organisation-wide, or agreements that cover only systems of the grant's scope.</summary>
     public const string AgreementsManage = "agreements.manage";
+
+    /// <summary>Read continuity plans (protected: reads audited), organisation-wide (and the crisis organisation and binder) or for the systems of the grant's scope.</summary>
+    public const string ContinuityRead = "continuity.read";
+
+    /// <summary>Write continuity plans: organisation-wide (and the crisis organisation), or for the systems of the grant's scope.</summary>
+    public const string ContinuityManage = "continuity.manage";
     // Events and incidents (issue 6): handling on a need-to-know basis; everyone reports without a permission.
 
     /// <summary>Takes part in incident handling (may open the handling pages and be assigned); what each sees is decided per incident.</summary>
@@ -129,7 +135,7 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
-        LawsManage, AgreementsRead, AgreementsManage,
+        LawsManage, AgreementsRead, AgreementsManage, ContinuityRead, ContinuityManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
         RisksRead, RisksManage, ThreatsManage,
@@ -200,6 +206,16 @@ public static class Permissions
             [Role.SystemOwner] = [AgreementsRead, AgreementsManage],
             [Role.ItManager] = [AgreementsRead],
             [Role.MunicipalDirector] = [AgreementsRead],
+        });
+
+        // Continuity: the system owner plans for their systems, the security officer for all and keeps the crisis
+        // organisation; the IT manager and the director read every plan and take the crisis binder.
+        AddGrants(new Dictionary<Role, string[]>
+        {
+            [Role.SecurityOfficer] = [ContinuityRead, ContinuityManage],
+            [Role.SystemOwner] = [ContinuityRead, ContinuityManage],
+            [Role.ItManager] = [ContinuityRead],
+            [Role.MunicipalDirector] = [ContinuityRead],
         });
     }
 

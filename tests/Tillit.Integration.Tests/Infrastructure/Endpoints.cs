@@ -166,6 +166,7 @@ public static class RouteValues
         ["/api/v1/laws/{id}"] = o => o.LawId,
         ["/agreements/{id}"] = o => o.AgreementId,
         ["/api/v1/agreements/{id}"] = o => o.AgreementId,
+        ["/continuity/systems/{id}"] = o => o.SystemId,
         ["/incidents/{id}"] = o => o.IncidentId,
         ["/api/v1/incidents/{id}"] = o => o.IncidentId,
         ["/goals/{id}"] = o => o.YearlyGoalId,

@@ -79,20 +79,7 @@ public sealed class EditModel(SaveAgreement save, AgreementQueries queries, Syst
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         TransferChoices = [.. Enum.GetValues<ThirdCountryTransfer>().Select(t => new SelectListItem(l["ThirdCountryTransfer." + t], t.ToString()))];
-        var people = db.People.AsNoTracking().Where(p => p.IsActive);
-        var chosen = Input.ResponsibleId;
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var term = Q.Trim().ToLowerInvariant();
-            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term) || p.Id == chosen);
-        }
-        else
-        {
-            people = people.Where(p => p.Id == chosen);
-        }
-
-        var found = await people.OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken);
-        PersonChoices = [new SelectListItem(l["Common.NotGiven"], string.Empty), .. found.Select(p => new SelectListItem($"{p.Name} ({p.Email})", p.Id.ToString()))];
+        PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.ResponsibleId, l["Common.NotGiven"], cancellationToken);
         SystemChoices = await systems.ChoicesAsync(cancellationToken);
     }
 }

@@ -80,20 +80,7 @@ public sealed class EditModel(SaveLaw save, LawQueries queries, SystemQueries sy
     {
         KindChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. Enum.GetValues<LegalKind>().Select(k => new SelectListItem(l["LegalKind." + k], k.ToString()))];
         ComplianceChoices = [.. Enum.GetValues<ComplianceStatus>().Select(c => new SelectListItem(l["ComplianceStatus." + c], c.ToString()))];
-        var people = db.People.AsNoTracking().Where(p => p.IsActive);
-        var chosen = Input.ResponsibleId;
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var term = Q.Trim().ToLowerInvariant();
-            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term) || p.Id == chosen);
-        }
-        else
-        {
-            people = people.Where(p => p.Id == chosen);
-        }
-
-        var found = await people.OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken);
-        PersonChoices = [new SelectListItem(l["Common.NotGiven"], string.Empty), .. found.Select(p => new SelectListItem($"{p.Name} ({p.Email})", p.Id.ToString()))];
+        PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.ResponsibleId, l["Common.NotGiven"], cancellationToken);
         SystemChoices = await systems.ChoicesAsync(cancellationToken);
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         UnitChoices = [.. units.Select(u => (u.Id, new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name))];

@@ -95,26 +95,5 @@ public static class YearlyReportPdf
             l["Pdf.PageLabel"]));
     }
 
-    /// <summary>A backslash before every ASCII punctuation mark keeps entered text literal; line breaks become spaces.</summary>
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n')
-            {
-                sb.Append(' ');
-            }
-            else if (char.IsAscii(c) && char.IsPunctuation(c) || c is '`' or '|' or '<' or '>' or '+' or '=' or '^' or '~' or '$')
-            {
-                sb.Append('\\').Append(c);
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string Escape(string text) => MarkdownPdf.Literal(text);
 }

@@ -136,6 +136,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         SeedActionPlan(org.Id, today, owner, officer, itChief);
         SeedLaws(org.Id, today, officer, dpo);
         SeedAgreements(org.Id, today, officer, itChief);
+        SeedContinuity(org.Id, today, officer, itChief, director);
         SeedRisk(org.Id, today, now, owner, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
@@ -367,6 +368,27 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         Add("Katalogtjänster Sverige AB", "Support och förvaltning av katalogtjänsten", "KS 2024/0107", true, Tillit.Domain.Agreements.ThirdCountryTransfer.Yes, "Standardavtalsklausuler; supporten sker delvis från land utanför EU/EES.",
             "Tvåfaktorsinloggning för leverantörens administratörer; incidenter rapporteras inom 24 timmar.", itChief, today.AddYears(-2), null, null, "Active Directory");
         Add("Skanna & Arkivera AB", "Skanning av personalakter", "KS 2022/0880", true, Tillit.Domain.Agreements.ThirdCountryTransfer.No, null, null, officer, today.AddYears(-4), today.AddMonths(-1), today.AddMonths(-4), "Personalakter (pappersarkiv)");
+    }
+
+    /// <summary>
+    /// Continuity: plans for the care system and the directory (the directory's review overdue), Lifecare important
+    /// without a plan (the gap), and the crisis organisation's roles.
+    /// </summary>
+    private void SeedContinuity(Guid orgId, DateOnly today, Person officer, Person itChief, Person director)
+    {
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        var care = new Tillit.Domain.Preparedness.ContinuityPlan(orgId, systems.Single(s => s.Name == "Procapita").Id, new(24, 8, 4),
+            "Pappersblanketter för läkemedelslistor och insatser finns i varje hemtjänstgrupp. Uppgifterna förs in i efterhand av gruppens samordnare.");
+        care.Change(care.Objectives, care.FallbackRoutines, "Leverantörens kundtjänst: 010-123 45 00 (dygnet runt)\nSystemförvaltare: 070-123 45 67", "El och nät i kommunhuset; inloggning via katalogtjänsten.");
+        care.Plan(officer.Id, today.AddMonths(5));
+        var directory = new Tillit.Domain.Preparedness.ContinuityPlan(orgId, systems.Single(s => s.Name == "Active Directory").Id, new(8, 4, 24),
+            "Nödkonton i kassaskåpet hos IT-avdelningen. Lokal inloggning på vårdens datorer fungerar i upp till ett dygn.");
+        directory.Plan(itChief.Id, today.AddDays(-10));
+        db.ContinuityPlans.AddRange(care, directory);
+        db.CrisisRoles.AddRange(
+            new Tillit.Domain.Preparedness.CrisisRole(orgId, "Krisledningschef", director.Name + ", 070-100 00 01", "Biträdande kommundirektör, 070-100 00 02", "Samlas i kommunhusets ledningsrum; RAKEL-talgrupp KOMMUN-LEDN", 1),
+            new Tillit.Domain.Preparedness.CrisisRole(orgId, "Informationssäkerhetssamordnare", officer.Name + ", 070-100 00 03", null, "Mobil; reservtelefon i ledningsrummet", 2),
+            new Tillit.Domain.Preparedness.CrisisRole(orgId, "IT-samordnare", itChief.Name + ", 070-100 00 04", "Driftansvarig, 070-100 00 05", "Mobil", 3));
     }
 
     private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)

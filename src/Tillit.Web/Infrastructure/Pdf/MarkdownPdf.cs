@@ -602,4 +602,28 @@ public static class MarkdownPdf
             return copy.ToArray();
         }
     }
+
+    /// <summary>A backslash before every ASCII punctuation mark keeps entered text literal; line breaks become spaces.</summary>
+    public static string Literal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                sb.Append(' ');
+            }
+            else if (char.IsAscii(c) && char.IsPunctuation(c) || c is '`' or '|' or '<' or '>' or '+' or '=' or '^' or '~' or '$')
+            {
+                sb.Append('\\').Append(c);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
 }

@@ -12,7 +12,7 @@ using Tillit.Data;
 namespace Tillit.Data.Postgres.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261129034810_Initial")]
+    [Migration("20261129045555_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1946,6 +1946,105 @@ namespace Tillit.Data.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Tillit.Domain.Preparedness.ContinuityPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Dependencies")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("FallbackRoutines")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("MaxDowntimeHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextReview")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecoveryPointHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecoveryTimeHours")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ResponsibleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ResponsibleId");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "NextReview");
+
+                    b.ToTable("ContinuityPlans");
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Preparedness.CrisisRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Deputy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reach")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CrisisRoles");
+                });
+
             modelBuilder.Entity("Tillit.Domain.Register.AppointmentDelegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3069,6 +3168,20 @@ namespace Tillit.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tillit.Domain.Preparedness.ContinuityPlan", b =>
+                {
+                    b.HasOne("Tillit.Domain.Organisations.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tillit.Domain.Register.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tillit.Domain.Register.AppointmentDelegation", b =>
