@@ -143,6 +143,55 @@ public sealed class StatisticsTests(TillitApp app)
         }
     }
 
+    [Fact]
+    public async Task The_page_and_the_export_send_a_bounded_number_of_sql_commands_whatever_the_number_of_incidents()
+    {
+        var org = await SeedAsync();
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+        string[] urls = ["/incidents/statistics?year=2025", "/incidents/statistics", "/incidents/statistics?handler=export&year=2025"];
+        var small = await CommandsAsync(officer, urls);
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var reporter = org.Accounts[Role.Employee].PersonId;
+            var officerId = org.Accounts[Role.SecurityOfficer].PersonId;
+            for (var n = 0; n < 300; n++)
+            {
+                var reported = new DateTime(2025, 1 + (n % 12), 1 + (n % 28), 8, 0, 0, DateTimeKind.Utc);
+                var incident = new Incident(org.Id, 2025, 1000 + n, reporter, n % 3 == 0 ? org.SectionUnitId : org.UnitId, "Mängd " + n, reported, false, reported);
+                incident.Triage((IncidentCategory)(n % 10), (ConsequenceLevel)(n % 5), AffectedAspects.None, null, reported.AddHours(1), officerId);
+                if (n % 4 == 0)
+                {
+                    incident.MarkPersonalDataBreach(true, new BreachDetails(null, null, null, null, null, null), reported.AddHours(1), officerId);
+                }
+
+                db.Incidents.Add(incident);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var large = await CommandsAsync(officer, urls);
+        var report = string.Join("; ", urls.Select(u => $"{u}: {small[u]} → {large[u]}"));
+        Assert.True(small.Values.Concat(large.Values).All(n => n is > 0 and <= Budget), $"over the budget of {Budget}: {report}");
+        Assert.True(urls.All(u => small[u] == large[u]), $"the number of commands grows with the data: {report}");
+    }
+
+    private const int Budget = 10;
+
+    private static async Task<Dictionary<string, int>> CommandsAsync(Browser browser, string[] urls)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var url in urls)
+        {
+            await browser.GetAsync(url);
+            var response = await browser.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, Calls.Describe(response));
+            Assert.True(response.Headers.TryGetValues(Tillit.Web.Infrastructure.SqlCommandCounter.HeaderName, out var values), "no command count header");
+            counts[url] = int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
     /// <summary>
     /// Seven events reported in 2025 (and one on each side of the year): January phishing ×2 (one closed after
     /// 2 days, one after 10 and significant with no report sent), March malware (open) and a policy violation
