@@ -179,6 +179,8 @@ public static class AxePages
         new("incidents/mine", "my reports", Role.Employee, Go("/incidents/mine")),
         new("incidents/mine/{id:guid}", "my report, its receipt", Role.Employee, GoId("/incidents/mine/{0}", db => db.Incidents.OrderBy(i => i.Year).ThenBy(i => i.Number).Select(i => i.Id).Take(1))),
         new("incidents", "incident handling list", Role.SecurityOfficer, Go("/incidents")),
+        new("incidents/statistics", "incident statistics with pictures and tables", Role.SecurityOfficer, Go("/incidents/statistics")),
+        new("incidents/statistics", "incident statistics, a year out of range", Role.ItManager, Go("/incidents/statistics?year=1800")),
         new("incidents/{id:guid}", "an incident with its handling forms", Role.SecurityOfficer, GoId("/incidents/{0}", db => db.Incidents.OrderBy(i => i.Year).ThenBy(i => i.Number).Select(i => i.Id).Take(1))),
         new("incidents/{id:guid}", "an incident's triage with errors", Role.SecurityOfficer, async (s, p) =>
         {

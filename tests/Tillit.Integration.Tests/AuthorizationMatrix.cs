@@ -231,6 +231,9 @@ public static class AuthorizationMatrix
         // Incident handling: the gate is incidents.handle; behind it the security officer triages, assigns
         // and dismisses, the assigned handler (the IT manager) works the case, the director reads only (403).
         Row("GET", "/incidents", Access.Only(IncidentHandlers)),
+        // Statistics: every handling role, each counting only what they may see (Incidents/StatisticsTests).
+        Row("GET", "/incidents/statistics", Access.Only(IncidentHandlers)),
+        Row("GET", "/incidents/statistics", Access.Only(IncidentHandlers), handler: "export"),
         Row("GET", "/incidents/{id:guid}", Access.Only(IncidentHandlers)) with { AllowedStatus = 404 },
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "triage") with { AllowedStatus = 404 },
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentManagers), handler: "assign") with { AllowedStatus = 404 },

@@ -16,6 +16,9 @@ public sealed class IncidentAccess(TillitDbContext db, CurrentUser user)
     /// <summary>The security officer: triages, assigns and dismisses every incident.</summary>
     public Task<bool> MayManageAsync(CancellationToken cancellationToken) => user.HasOrganisationWideAsync(Permissions.IncidentsManage, cancellationToken);
 
+    /// <summary>The security officer and the director: every incident, policy violations included (statistics show all categories).</summary>
+    public Task<bool> SeesAllAsync(CancellationToken cancellationToken) => user.HasOrganisationWideAsync(Permissions.IncidentsReadAll, cancellationToken);
+
     /// <summary>The incidents the reader may see.</summary>
     public async Task<IQueryable<Incident>> VisibleAsync(CancellationToken cancellationToken)
     {

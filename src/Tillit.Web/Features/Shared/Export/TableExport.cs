@@ -20,6 +20,9 @@ public enum ExportFormat
 /// </remarks>
 public sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
 
+/// <summary>One sheet of a workbook: its name (at most 31 characters, no []:*?/\), its (translated) headers and its rows.</summary>
+public sealed record ExportSheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
+
 /// <summary>
 /// A finished export: a temporary file deleted when the stream is closed, and the number of rows in it,
 /// so the caller records the export in the audit trail (with the exact count) before sending it.
@@ -94,6 +97,73 @@ public static class TableExport
             await file.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A small workbook of several sheets (e.g. statistics: a table per sheet), written with the same cell
+    /// rules as <see cref="WriteAsync"/>. Meant for few rows (they are held in memory); the row count of the
+    /// file is the sum of the sheets' rows.
+    /// </summary>
+    public static ExportFile WriteWorkbook(string fileName, IReadOnlyList<ExportSheet> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        var path = Path.Combine(Path.GetTempPath(), "tillit-export-" + Guid.NewGuid().ToString("N"));
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
+            {
+                var workbookPart = document.AddWorkbookPart();
+                var parts = new List<(string Name, string Id)>();
+                foreach (var sheet in sheets)
+                {
+                    var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+                    using (var writer = OpenXmlWriter.Create(sheetPart))
+                    {
+                        writer.WriteStartElement(new Worksheet());
+                        writer.WriteStartElement(new SheetData());
+                        WriteRow(writer, 1, sheet.Headers);
+                        for (var n = 0; n < sheet.Rows.Count; n++)
+                        {
+                            WriteRow(writer, n + 2, sheet.Rows[n]);
+                        }
+
+                        writer.WriteEndElement();
+                        writer.WriteEndElement();
+                    }
+
+                    parts.Add((SheetName(sheet.Name), workbookPart.GetIdOfPart(sheetPart)));
+                }
+
+                using (var writer = OpenXmlWriter.Create(workbookPart))
+                {
+                    writer.WriteStartElement(new Workbook());
+                    writer.WriteStartElement(new Sheets());
+                    for (var n = 0; n < parts.Count; n++)
+                    {
+                        writer.WriteElement(new Sheet { Name = parts[n].Name, SheetId = (uint)(n + 1), Id = parts[n].Id });
+                    }
+
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                }
+            }
+
+            file.Position = 0;
+            return new ExportFile(file, sheets.Sum(s => s.Rows.Count), ExportFormat.Xlsx, fileName);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
+    private static string SheetName(string name)
+    {
+        var clean = new string([.. name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))]).Trim();
+        return clean.Length == 0 ? "Tillit" : clean.Length > 31 ? clean[..31] : clean;
     }
 
     private static async Task<int> WriteCsvAsync<T>(Stream stream, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
