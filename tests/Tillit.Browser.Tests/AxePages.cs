@@ -21,9 +21,10 @@ public static class AxePages
 {
     /// <summary>
     /// Page routes that answer a file, not HTML, so axe-core has nothing to check: a governing document's PDF is
-    /// checked as a tagged PDF (language, structure tree, only safe links) in DocumentWorkflowTests.
+    /// checked as a tagged PDF (language, structure tree, only safe links) in DocumentWorkflowTests, a risk analysis's
+    /// Word document (headings, header rows, language, title) in RiskDocxTests.
     /// </summary>
-    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf"];
+    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "risk/{id:guid}/docx"];
 
     public static IReadOnlyList<AxePage> All { get; } =
     [
