@@ -403,6 +403,8 @@ public static class AuthorizationMatrix
         Row("POST", "/risk/threats/new", Access.Only(SecurityOfficer)),
         Row("GET", "/risk/threats/{id:guid}/edit", Access.Only(SecurityOfficer)),
         Row("POST", "/risk/threats/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/risk/settings", Access.Only(SecurityOfficer)),
+        Row("POST", "/risk/settings", Access.Only(SecurityOfficer)),
         Row("GET", "/risk/new", Access.Only(RiskManagers)),
         Row("POST", "/risk/new", Access.Only(RiskManagers)),
         Row("GET", "/risk/{id:guid}", Access.Only(RiskReaders)),
