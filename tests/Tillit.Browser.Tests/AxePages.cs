@@ -21,9 +21,10 @@ public static class AxePages
 {
     /// <summary>
     /// Page routes that answer a file, not HTML, so axe-core has nothing to check: a governing document's PDF is
-    /// checked as a tagged PDF (language, structure tree, only safe links) in DocumentWorkflowTests.
+    /// checked as a tagged PDF in DocumentWorkflowTests, a risk analysis's Word file by the Open XML validator in
+    /// RiskDocxTests, and the crisis binder (a self-contained HTML file) is opened offline in ContinuityFlowTests.
     /// </summary>
-    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "continuity/binder"];
+    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "risk/{id:guid}/docx", "continuity/binder"];
 
     public static IReadOnlyList<AxePage> All { get; } =
     [
@@ -250,6 +251,15 @@ public static class AxePages
         new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),
         new("risk/threats", "threat catalogue", Role.SecurityOfficer, Go("/risk/threats")),
         new("risk/threats/new", "new threat with errors", Role.SecurityOfficer, SubmitEmpty("/risk/threats/new")),
+        new("risk/settings", "risk settings", Role.SecurityOfficer, Go("/risk/settings")),
+        new("risk/settings", "risk settings with errors", Role.SecurityOfficer, async (server, p) =>
+        {
+            await p.GotoAsync("/risk/settings");
+            await p.FillAsync("#Input_MediumMax", "1");
+            await p.FillAsync("#Input_MaxAgeMonths", "0");
+            await p.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await p.Locator(".error-summary").WaitForAsync();
+        }),
         new("risk/threats/{id:guid}/edit", "edit threat", Role.SecurityOfficer, GoId("/risk/threats/{0}/edit", db => db.Threats.Where(t => t.Code == "HOT-01").Select(t => t.Id))),
         new("risk/new", "new risk analysis with errors", Role.SecurityOfficer, SubmitEmpty("/risk/new")),
         new("risk/{id:guid}", "risk analysis with heat maps", Role.SystemOwner, GoId("/risk/{0}", db => db.RiskAnalyses.Where(a => a.Title == "Riskanalys Procapita 2026").Select(a => a.Id))),

@@ -128,6 +128,9 @@ public static class Permissions
     /// <summary>Keep the organisation's threat catalogue.</summary>
     public const string ThreatsManage = "threats.manage";
 
+    /// <summary>Set the organisation's risk bands, acceptance criteria and the maximum age of an analysis.</summary>
+    public const string RiskSettingsManage = "risks.settings";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
@@ -138,7 +141,7 @@ public static class Permissions
         LawsManage, AgreementsRead, AgreementsManage, ContinuityRead, ContinuityManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
-        RisksRead, RisksManage, ThreatsManage,
+        RisksRead, RisksManage, ThreatsManage, RiskSettingsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -150,7 +153,7 @@ public static class Permissions
     {
         [Role.SystemOwner] = [RisksRead, RisksManage],
         [Role.ItManager] = [RisksRead],
-        [Role.SecurityOfficer] = [RisksRead, RisksManage, ThreatsManage],
+        [Role.SecurityOfficer] = [RisksRead, RisksManage, ThreatsManage, RiskSettingsManage],
         [Role.MunicipalDirector] = [RisksRead],
     };
 

@@ -39,6 +39,8 @@ public sealed class IndexModel(RiskQueries queries, CurrentUser user, IStringLoc
 
     public bool KeepsThreats { get; private set; }
 
+    public bool SetsRules { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!RiskQueries.Sorts.IsAllowed(Sort))
@@ -56,6 +58,7 @@ public sealed class IndexModel(RiskQueries queries, CurrentUser user, IStringLoc
         Pager = PagerModel.For(Request, Result);
         CanCreate = await user.HasAsync(Permissions.RisksManage, cancellationToken);
         KeepsThreats = await user.HasOrganisationWideAsync(Permissions.ThreatsManage, cancellationToken);
+        SetsRules = await user.HasOrganisationWideAsync(Permissions.RiskSettingsManage, cancellationToken);
         return Page();
     }
 }

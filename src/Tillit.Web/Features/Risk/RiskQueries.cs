@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tillit.Data;
+using Tillit.Data.Audit;
 using Tillit.Domain.Measures;
 using Tillit.Domain.Risks;
 using Tillit.Web.Infrastructure.Audit;
@@ -62,6 +63,12 @@ public sealed record RiskAnalysisDetails(
     IReadOnlyList<HeatCell> Inherent,
     IReadOnlyList<HeatCell> Residual,
     int Version);
+
+/// <summary>An analysis as the Word document writes it: the details, the bands, and per risk what the list leaves out.</summary>
+public sealed record RiskAnalysisExport(RiskAnalysisDetails Analysis, RiskBands Bands, string OrganisationName, IReadOnlyDictionary<Guid, RiskExportExtra> Extras);
+
+/// <summary>What the Word document adds to a risk of the analysis's list.</summary>
+public sealed record RiskExportExtra(string? TreatmentNote, IReadOnlyList<LinkedMeasure> Measures, string? AcceptedByName, DateTime? AcceptedAt, string? AcceptanceReason, RiskAcceptor? AcceptedAs);
 
 public sealed record LinkedMeasure(Guid Id, string Title, MeasureStatus Status, DateOnly DueDate);
 
@@ -167,6 +174,62 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
 
     public async Task<Outcome<RiskAnalysisDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
+        var outcome = await DetailsAsync(id, cancellationToken);
+        if (outcome.IsOk)
+        {
+            // Recorded durably before the analysis leaves the server.
+            await trail.RecordReadAsync(ProtectedType, id);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The analysis with what the Word document adds to each risk (treatment note, measures, acceptance), for whoever
+    /// may read the analysis. The export is recorded in the trail as one event naming the analysis and the number of
+    /// risks, before the file is written.
+    /// </summary>
+    public async Task<Outcome<RiskAnalysisExport>> ExportAsync(Guid id, string format, CancellationToken cancellationToken)
+    {
+        var outcome = await DetailsAsync(id, cancellationToken);
+        if (!outcome.IsOk)
+        {
+            return outcome.Kind == OutcomeKind.Forbidden ? Outcome<RiskAnalysisExport>.Forbidden() : Outcome<RiskAnalysisExport>.NotFound();
+        }
+
+        var details = outcome.Value!;
+        var bands = (await access.SettingsAsync(cancellationToken)).Bands;
+        var extras = await db.Risks.AsNoTracking().Where(r => r.AnalysisId == id)
+            .Select(r => new
+            {
+                r.Id,
+                r.TreatmentNote,
+                r.AcceptedAt,
+                r.AcceptanceReason,
+                r.AcceptedAs,
+                AcceptedBy = db.People.Where(p => p.Id == r.AcceptedById).Select(p => p.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var riskIds = extras.Select(x => x.Id).ToList();
+        var measures = (await db.Measures.AsNoTracking().Where(m => m.Origin == MeasureOrigin.Risk && m.OriginId != null && riskIds.Contains(m.OriginId.Value))
+            .OrderBy(m => m.DueDate).ThenBy(m => m.Id)
+            .Select(m => new { RiskId = m.OriginId!.Value, Measure = new LinkedMeasure(m.Id, m.Title, m.Status, m.DueDate) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(m => m.RiskId, m => m.Measure);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+
+        await trail.RecordAsync(AuditActions.Export, ProtectedType, id.ToString("D"), new { format, risks = details.Risks.Count });
+        return Outcome<RiskAnalysisExport>.Ok(new RiskAnalysisExport(
+            details,
+            bands,
+            organisation,
+            extras.ToDictionary(
+                x => x.Id,
+                x => new RiskExportExtra(x.TreatmentNote, measures[x.Id].ToList(), x.AcceptedBy, x.AcceptedAt, x.AcceptanceReason, x.AcceptedAs))));
+    }
+
+    private async Task<Outcome<RiskAnalysisDetails>> DetailsAsync(Guid id, CancellationToken cancellationToken)
+    {
         var a = await db.RiskAnalyses.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new
             {
@@ -192,9 +255,6 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             .OrderBy(s => s.Name).Select(s => new SystemRef(s.Id, s.Name)).ToListAsync(cancellationToken);
         var risks = await RowsAsync(db.Risks.AsNoTracking().Where(r => r.AnalysisId == id), settings.Bands, cancellationToken);
         var x = a.Analysis;
-
-        // Recorded durably before the analysis leaves the server.
-        await trail.RecordReadAsync(ProtectedType, id);
         return Outcome<RiskAnalysisDetails>.Ok(new RiskAnalysisDetails(
             x.Id, x.Title, x.Scope, x.MethodNote, x.Participants, x.AnalysedOn, x.NextReviewOn, x.Status, a.Approver, x.ApprovedOn, x.ReviewNeeded, x.ReviewReason,
             x.PreviousAnalysisId, a.Next, names, risks,
