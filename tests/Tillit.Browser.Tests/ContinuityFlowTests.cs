@@ -37,7 +37,7 @@ public sealed class ContinuityFlowTests(TillitServer server)
         Assert.NotEmpty(systems);
         foreach (var name in systems)
         {
-            await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = server.Text("Continuity.PlanFor").Replace("{0}", name, StringComparison.Ordinal), Exact = true })).ToBeVisibleAsync();
+            await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = server.Text("Continuity.PlanFor", "sv-SE", name), Exact = true })).ToBeVisibleAsync();
         }
 
         await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = server.Text("Crisis.Title"), Exact = true })).ToBeVisibleAsync();

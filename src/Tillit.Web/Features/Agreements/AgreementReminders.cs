@@ -10,7 +10,7 @@ namespace Tillit.Web.Features.Agreements;
 
 /// <summary>
 /// Reminds the responsible person of each agreement that its last day of notice, or its end, is near (or past
-/// while it still runs), once per date, like the legal register's reviews (<see cref="Laws.LawReviewReminders"/>):
+/// while it still runs), once per date, like the legal register's reviews (<see cref="Tillit.Web.Features.Laws.LawReviewReminders"/>):
 /// each reminder is claimed in the database (the agreement's concurrency token lets one instance win) before the
 /// mail goes out, and given back if sending fails. Lead: <see cref="ReminderOptions.AgreementLeadDays"/>.
 /// </summary>

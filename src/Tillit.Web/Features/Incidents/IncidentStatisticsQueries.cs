@@ -175,7 +175,7 @@ public sealed class IncidentStatisticsQueries(TillitDbContext db, IncidentAccess
     }
 
     /// <summary>
-    /// Met, missed and open per clock, counted in SQL with the domain's rules (<see cref="Incident.Clocks"/>):
+    /// Met, missed and open per clock, counted in SQL with the domain's rules (<see cref="Tillit.Domain.Incidents.Incident.Clocks"/>):
     /// due = awareness + 72 h (IMY, notification) or + 24 h (early warning); the final report one month
     /// after the notification was sent, or after its due time while unsent. Sent ≤ due is met; sent later,
     /// or unsent past due, missed; unsent before due, open.

@@ -10,7 +10,7 @@ namespace Tillit.Web.Features.Risk;
 /// Who may do what with a risk analysis. Reading: risks.read for any system the analysis covers (the system's owner,
 /// or organisation-wide: the security officer, the IT manager, the director). Changing: risks.manage for every system
 /// it covers. Accepting a residual risk: the director, or a system owner of a covered system within the
-/// organisation's acceptance criteria (<see cref="RiskSettings.MayAccept"/>).
+/// organisation's acceptance criteria (<see cref="Tillit.Domain.Risks.RiskSettings.MayAccept"/>).
 /// </summary>
 public sealed class RiskAccess(TillitDbContext db, CurrentUser user, TimeProvider clock)
 {
