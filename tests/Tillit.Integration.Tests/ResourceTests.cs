@@ -53,6 +53,10 @@ public sealed partial class ResourceTests
         // Legal register, agreements, continuity and training (issue 9).
         ["LegalKind."] = Enum.GetNames<Tillit.Domain.Laws.LegalKind>(),
         ["ComplianceStatus."] = Enum.GetNames<Tillit.Domain.Laws.ComplianceStatus>(),
+        ["AgreementView."] = Enum.GetNames<Tillit.Web.Features.Agreements.AgreementView>(),
+        ["ThirdCountryTransfer."] = Enum.GetNames<Tillit.Domain.Agreements.ThirdCountryTransfer>(),
+        ["IncidentStats_Bucket."] = ["1", "7", "30", "90", "more"],
+        ["Indicator_Month_"] = [.. Enumerable.Range(1, 12).Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         ["Goal_Status_"] = Enum.GetNames<Tillit.Domain.Goals.YearlyGoalStatus>(),
         ["Indicator_Trend_"] = Enum.GetNames<Tillit.Web.Features.Indicators.Trend>(),
         ["Indicator_"] = Tillit.Web.Features.Indicators.IndicatorCatalogue.All.Select(d => d.Key)
