@@ -33,18 +33,18 @@ public static class FeatureRegistration
 
         // Legal register, agreements, continuity and training (issue 9).
         services.AddSingleton<Laws.LawReviewReminders>();
-        services.AddHostedService<Laws.LawReviewReminderService>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<Laws.LawReviewReminders>>();
         services.AddScoped<Agreements.AgreementAccess>();
         services.AddSingleton<Agreements.AgreementReminders>();
-        services.AddHostedService<Agreements.AgreementReminderService>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<Agreements.AgreementReminders>>();
         // Incident handling (issue 6); a new incident on a system marks its risk analysis for review (issue 5).
         services.AddScoped<Incidents.IncidentAccess>();
         services.AddScoped<Incidents.IncidentWork>();
         services.AddSingleton<Incidents.IncidentReminders>();
-        services.AddHostedService<Incidents.IncidentReminderService>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<Incidents.IncidentReminders>>();
         // The daily digest of what waits for each person (issue 8).
         services.AddSingleton<Goals.DailyDigest>();
-        services.AddHostedService<Goals.DailyDigestService>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<Goals.DailyDigest>>();
         // Risk analysis (issue 5).
         services.AddScoped<Risk.RiskAccess>();
         services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();

@@ -24,28 +24,13 @@ public sealed record DigestItems(int MeasuresDueSoon, int MeasuresOverdue, int I
 /// figures, whatever the size. Each person's mail is claimed by a <see cref="DigestClaim"/> row, unique per
 /// person and day, so two instances on one database never send it twice; a failed send removes the claim.
 /// </summary>
-public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DailyDigest> logger)
+public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DailyDigest> logger) : IMailRun
 {
     public const int SoonDays = 7;
 
     /// <summary>One pass over every organisation (or one); returns the number of digests sent.</summary>
-    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
-    {
-        List<Guid> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
-            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var organisationId in organisations)
-        {
-            sent += await RunForAsync(organisationId, cancellationToken);
-        }
-
-        return sent;
-    }
+    public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
+        MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     /// <summary>Today's figures per person with anything waiting, in four grouped queries.</summary>
     public static async Task<Dictionary<Guid, DigestItems>> ItemsAsync(TillitDbContext db, DateOnly today, CancellationToken cancellationToken)
@@ -153,31 +138,5 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
         body.AppendLine().AppendLine(l["Digest_Footer"]);
         var subject = l["Digest_Subject", today.ToString("d", CultureInfo.GetCultureInfo("sv-SE"))].Value;
         return new MailMessage(email, name, subject, body.ToString());
-    }
-}
-
-/// <summary>Runs <see cref="DailyDigest"/> on a timer while mail is configured; each person gets at most one a day.</summary>
-public sealed class DailyDigestService(DailyDigest digest, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<DailyDigestService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.Value.IsConfigured)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RunEveryMinutes)), clock);
-        do
-        {
-            try
-            {
-                await digest.RunOnceAsync(null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Daily digest run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -17,26 +17,14 @@ namespace Tillit.Web.Features.Incidents;
 /// <see cref="IncidentReminder"/> row, whose unique key lets only one instance win; the claim is given
 /// back if the mail cannot be sent, so the next run tries again.
 /// </summary>
-public sealed class IncidentReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<IncidentReminders> logger)
+public sealed class IncidentReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<IncidentReminders> logger) : IMailRun
 {
+    /// <summary>Every ten minutes: deadlines are counted in hours.</summary>
+    public TimeSpan? Interval => TimeSpan.FromMinutes(10);
+
     /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
-    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
-    {
-        List<Guid> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
-            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var organisationId in organisations)
-        {
-            sent += await RunForAsync(organisationId, cancellationToken);
-        }
-
-        return sent;
-    }
+    public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
+        MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
     {
@@ -142,33 +130,4 @@ public sealed class IncidentReminders(IServiceScopeFactory scopes, IMailSender m
     }
 
     private sealed record Recipient(Guid Id, string Name, string Email);
-}
-
-/// <summary>Runs <see cref="IncidentReminders"/> every few minutes while mail is configured (deadlines are counted in hours).</summary>
-public sealed class IncidentReminderService(IncidentReminders reminders, IOptions<MailOptions> mail, TimeProvider clock, ILogger<IncidentReminderService> logger) : BackgroundService
-{
-    public const int EveryMinutes = 10;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.Value.IsConfigured)
-        {
-            logger.LogInformation("Mail:Host is not set; incident deadline reminders are not sent.");
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(EveryMinutes), clock);
-        do
-        {
-            try
-            {
-                await reminders.RunOnceAsync(null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Incident reminder run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 }

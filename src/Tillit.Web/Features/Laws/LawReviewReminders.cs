@@ -14,26 +14,11 @@ namespace Tillit.Web.Features.Laws;
 /// claimed in the database (the entry's concurrency token lets one instance win) before the mail goes out,
 /// and given back if sending fails.
 /// </summary>
-public sealed class LawReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<LawReviewReminders> logger)
+public sealed class LawReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<LawReviewReminders> logger) : IMailRun
 {
     /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
-    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
-    {
-        List<Guid> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
-            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var organisationId in organisations)
-        {
-            sent += await RunForAsync(organisationId, cancellationToken);
-        }
-
-        return sent;
-    }
+    public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
+        MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
     {
@@ -94,31 +79,5 @@ public sealed class LawReviewReminders(IServiceScopeFactory scopes, IMailSender 
         var subject = l[law.NextReview < today ? "Law.ReminderOverdueSubject" : "Law.ReminderSubject", title].Value;
         var body = l["Law.ReminderBody", name, title, date, link].Value.Replace("\\n", "\n", StringComparison.Ordinal);
         return new MailMessage(email, name, subject, body);
-    }
-}
-
-/// <summary>Runs <see cref="LawReviewReminders"/> on a timer while mail is configured.</summary>
-public sealed class LawReviewReminderService(LawReviewReminders reminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<LawReviewReminderService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.Value.IsConfigured)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RunEveryMinutes)), clock);
-        do
-        {
-            try
-            {
-                await reminders.RunOnceAsync(null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Legal register reminder run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

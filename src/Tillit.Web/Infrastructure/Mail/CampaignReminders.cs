@@ -15,29 +15,14 @@ namespace Tillit.Web.Infrastructure.Mail;
 /// before the mail goes out; a second instance fails that insert and sends nothing; a failed send
 /// removes the row so the next run tries again.
 /// </summary>
-public sealed class CampaignReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<CampaignReminders> logger)
+public sealed class CampaignReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<CampaignReminders> logger) : IMailRun
 {
     /// <summary>People claimed and mailed per batch: one insert, then the mails.</summary>
     public const int BatchSize = 500;
 
     /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
-    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
-    {
-        List<Guid> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
-            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var organisationId in organisations)
-        {
-            sent += await RunForAsync(organisationId, cancellationToken);
-        }
-
-        return sent;
-    }
+    public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
+        MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
     {

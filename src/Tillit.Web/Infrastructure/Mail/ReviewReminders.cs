@@ -33,26 +33,11 @@ public sealed class ReminderOptions
 /// token lets one instance win when several run), and given back if sending fails, so the next run
 /// tries again. A new decision or review moves the date and so allows the next reminder.
 /// </summary>
-public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReviewReminders> logger)
+public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<ReviewReminders> logger) : IMailRun
 {
     /// <summary>One pass over every organisation (or one); returns the number of reminders sent.</summary>
-    public async Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken)
-    {
-        List<Guid> organisations;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
-            organisations = await db.Organisations.Where(o => onlyOrganisation == null || o.Id == onlyOrganisation).Select(o => o.Id).ToListAsync(cancellationToken);
-        }
-
-        var sent = 0;
-        foreach (var organisationId in organisations)
-        {
-            sent += await RunForAsync(organisationId, cancellationToken);
-        }
-
-        return sent;
-    }
+    public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
+        MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
     {
@@ -116,34 +101,6 @@ public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mai
     }
 }
 
-/// <summary>Runs <see cref="ReviewReminders"/> on a timer while mail is configured.</summary>
-public sealed class ReviewReminderService(ReviewReminders reminders, CampaignReminders campaignReminders, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReviewReminderService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!mail.Value.IsConfigured)
-        {
-            logger.LogInformation("Mail:Host is not set; review reminders are not sent.");
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RunEveryMinutes)), clock);
-        do
-        {
-            try
-            {
-                await reminders.RunOnceAsync(null, stoppingToken);
-                await campaignReminders.RunOnceAsync(null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Review reminder run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}
-
 public static class MailSetup
 {
     public static IServiceCollection AddTillitMail(this IServiceCollection services, IConfiguration configuration)
@@ -153,7 +110,8 @@ public static class MailSetup
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<CampaignReminders>();
-        services.AddHostedService<ReviewReminderService>();
+        services.AddHostedService<MailRunService<ReviewReminders>>();
+        services.AddHostedService<MailRunService<CampaignReminders>>();
         return services;
     }
 }
