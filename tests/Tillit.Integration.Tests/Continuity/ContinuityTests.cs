@@ -120,12 +120,9 @@ public sealed class ContinuityTests(TillitApp app)
         Assert.NotEqual(Guid.Empty, retired);
     }
 
-    /// <summary>A new person appointed owner of the system by the director (a system-scoped appointment), signed in.</summary>
     private async Task<(Browser Session, Guid PersonId)> OwnerOfAsync(TestOrganisation org, Guid system)
     {
-        var account = await app.Seed.CreateAccountAsync(org, null, false);
-        var appointed = await (await app.ApiAsync(org, Role.MunicipalDirector)).SendJsonAsync(HttpMethod.Post, $"/api/v1/systems/{system}/owner", $$"""{"personId":"{{account.PersonId}}","decisionReference":"KD {{Today.Year}}/9"}""");
-        Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
+        var account = await app.AppointSystemOwnerAsync(org, system);
         return (await app.SignInAsync(account), account.PersonId);
     }
 }

@@ -58,6 +58,28 @@ public sealed class TillitApp : IAsyncLifetime
         return new Browser(Factory.CreateRawClient()) { BearerToken = secret };
     }
 
+    /// <summary>
+    /// A new person without a role, appointed owner of the system by the director (a system-scoped appointment, the
+    /// way a real system owner's scope is narrower than the test organisation's organisation-wide one).
+    /// </summary>
+    public async Task<TestAccount> AppointSystemOwnerAsync(TestOrganisation org, Guid system)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var account = await Seed.CreateAccountAsync(org, null, false);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var appointed = await (await ApiAsync(org, Role.MunicipalDirector)).SendJsonAsync(HttpMethod.Post, $"/api/v1/systems/{system}/owner", $$"""{"personId":"{{account.PersonId}}","decisionReference":"KD {{today.Year}}/7"}""");
+        var body = await appointed.Content.ReadAsStringAsync();
+        if (appointed.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Appointing the owner of {system} gave {(int)appointed.StatusCode}: {body}");
+        }
+
+        return account;
+    }
+
+    /// <summary>An API client with a token of the account.</summary>
+    public async Task<Browser> ApiAsync(TestAccount account) => new(Factory.CreateRawClient()) { BearerToken = await Seed.CreateTokenAsync(account) };
+
     /// <summary>Signs in through the pages, with the second factor when the account has one; fails unless it ends signed in.</summary>
     public async Task<Browser> SignInAsync(TestAccount account)
     {

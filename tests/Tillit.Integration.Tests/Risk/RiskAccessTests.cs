@@ -180,12 +180,9 @@ public sealed class RiskAccessTests(TillitApp app)
         return body;
     }
 
-    /// <summary>A new person appointed owner of the system by the director (a system-scoped appointment), with an API token.</summary>
     private async Task<(Browser Api, Guid PersonId)> OwnerOfAsync(TestOrganisation org, Guid system)
     {
-        var account = await app.Seed.CreateAccountAsync(org, null, false);
-        var appointed = await (await app.ApiAsync(org, Role.MunicipalDirector)).SendJsonAsync(HttpMethod.Post, $"/api/v1/systems/{system}/owner", $$"""{"personId":"{{account.PersonId}}","decisionReference":"KD {{Today.Year}}/7"}""");
-        Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
-        return (new Browser(app.Factory.CreateRawClient()) { BearerToken = await app.Seed.CreateTokenAsync(account) }, account.PersonId);
+        var account = await app.AppointSystemOwnerAsync(org, system);
+        return (await app.ApiAsync(account), account.PersonId);
     }
 }

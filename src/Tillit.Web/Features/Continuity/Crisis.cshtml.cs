@@ -10,7 +10,7 @@ namespace Tillit.Web.Features.Continuity;
 public sealed class CrisisModel(ContinuityQueries queries, SaveCrisisRole save, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
-    public SaveCrisisRole.Command Input { get; set; } = new(null, null, null, null, null);
+    public SaveCrisisRole.Command Input { get; set; } = new(null, null, null, null);
 
     public IReadOnlyList<CrisisRoleRow> Roles { get; private set; } = [];
 
@@ -26,7 +26,7 @@ public sealed class CrisisModel(ContinuityQueries queries, SaveCrisisRole save, 
             return await LoadAsync(cancellationToken) ?? Page();
         }
 
-        var outcome = await save.HandleAsync(null, Input, cancellationToken);
+        var outcome = await save.HandleAsync(Input, cancellationToken);
         if (this.ToPageResult(outcome, l, nameof(Input)) is { } refused)
         {
             return await LoadAsync(cancellationToken) ?? refused;

@@ -105,12 +105,12 @@ public sealed class SaveContinuityPlan(TillitDbContext db, ContinuityQueries que
     }
 }
 
-/// <summary>Adds or changes a role of the crisis organisation (continuity.manage organisation-wide).</summary>
+/// <summary>Adds a role to the crisis organisation (continuity.manage organisation-wide).</summary>
 public sealed class SaveCrisisRole(TillitDbContext db, ContinuityQueries queries, CurrentUser user)
 {
-    public sealed record Command(string? Title, string? Holder, string? Deputy, string? Reach, int? Order, int? Version = null);
+    public sealed record Command(string? Title, string? Holder, string? Deputy, string? Reach);
 
-    public async Task<Outcome<Guid>> HandleAsync(Guid? id, Command command, CancellationToken cancellationToken)
+    public async Task<Outcome<Guid>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (!await queries.MayManageAllAsync(cancellationToken))
@@ -128,35 +128,10 @@ public sealed class SaveCrisisRole(TillitDbContext db, ContinuityQueries queries
             return Outcome<Guid>.Invalid(errors.Errors);
         }
 
-        CrisisRole role;
-        if (id is { } existing)
-        {
-            var found = await db.CrisisRoles.FirstOrDefaultAsync(r => r.Id == existing, cancellationToken);
-            if (found is null)
-            {
-                return Outcome<Guid>.NotFound();
-            }
-
-            role = found;
-            db.Entry(role).Property(r => r.Version).OriginalValue = command.Version ?? -1;
-            role.Change(command.Title!, command.Holder!, command.Deputy, command.Reach, command.Order ?? role.Order);
-        }
-        else
-        {
-            var order = command.Order ?? (await db.CrisisRoles.MaxAsync(r => (int?)r.Order, cancellationToken) ?? 0) + 1;
-            role = new CrisisRole(user.OrganisationId!.Value, command.Title!, command.Holder!, command.Deputy, command.Reach, order);
-            db.CrisisRoles.Add(role);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<Guid>.Conflict();
-        }
-
+        var order = (await db.CrisisRoles.MaxAsync(r => (int?)r.Order, cancellationToken) ?? 0) + 1;
+        var role = new CrisisRole(user.OrganisationId!.Value, command.Title!, command.Holder!, command.Deputy, command.Reach, order);
+        db.CrisisRoles.Add(role);
+        await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(role.Id);
     }
 }

@@ -77,24 +77,7 @@ public sealed class EditModel(CreateMeasure create, SaveMeasure save, MeasureQue
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        var people = db.People.AsNoTracking().Where(p => p.IsActive);
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var term = Q.Trim().ToLowerInvariant();
-            var chosen = Input.OwnerId;
-            people = people.Where(p => p.Name.ToLower().Contains(term) || p.Email.ToLower().Contains(term) || p.Id == chosen);
-        }
-        else if (Input.OwnerId is { } owner)
-        {
-            people = people.Where(p => p.Id == owner);
-        }
-        else
-        {
-            people = people.Where(_ => false);
-        }
-
-        var found = await people.OrderBy(p => p.Name).Take(50).Select(p => new { p.Id, p.Name, p.Email }).ToListAsync(cancellationToken);
-        PersonChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. found.Select(p => new SelectListItem($"{p.Name} ({p.Email})", p.Id.ToString()))];
+        PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.OwnerId, l["Common.Choose"], cancellationToken);
         SystemChoices = [new SelectListItem(l["Common.None"], string.Empty), .. (await systems.ChoicesAsync(cancellationToken)).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         UnitChoices = [new SelectListItem(l["Common.None"], string.Empty), .. units.Select(u => new SelectListItem(new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name, u.Id.ToString()))];
