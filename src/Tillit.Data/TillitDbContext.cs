@@ -91,6 +91,12 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Tillit.Domain.Preparedness.CrisisRole> CrisisRoles => Set<Tillit.Domain.Preparedness.CrisisRole>();
 
+    public DbSet<Tillit.Domain.Preparedness.Exercise> Exercises => Set<Tillit.Domain.Preparedness.Exercise>();
+
+    public DbSet<Tillit.Domain.Preparedness.ExerciseSystem> ExerciseSystems => Set<Tillit.Domain.Preparedness.ExerciseSystem>();
+
+    public DbSet<Tillit.Domain.Preparedness.ExerciseLesson> ExerciseLessons => Set<Tillit.Domain.Preparedness.ExerciseLesson>();
+
     // Risk analysis (issue 5).
     public DbSet<Threat> Threats => Set<Threat>();
 

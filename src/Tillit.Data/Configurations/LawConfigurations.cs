@@ -100,3 +100,42 @@ internal sealed class CrisisRoleConfiguration : IEntityTypeConfiguration<Tillit.
         builder.Property(r => r.Reach).HasMaxLength(Tillit.Domain.Preparedness.CrisisRole.TextLength);
     }
 }
+
+internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Tillit.Domain.Preparedness.Exercise>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Preparedness.Exercise> builder)
+    {
+        builder.Property(e => e.Title).HasMaxLength(Tillit.Domain.Preparedness.Exercise.TitleLength);
+        builder.Property(e => e.Scenario).HasMaxLength(Tillit.Domain.Preparedness.Exercise.TextLength);
+        builder.Property(e => e.Participants).HasMaxLength(Tillit.Domain.Preparedness.Exercise.TextLength);
+        builder.Property(e => e.Outcome).HasMaxLength(Tillit.Domain.Preparedness.Exercise.TextLength);
+        builder.Ignore(e => e.IsHeld);
+        builder.HasIndex(e => new { e.OrganisationId, e.PlannedOn });
+        builder.HasIndex(e => new { e.OrganisationId, e.HeldOn });
+        builder.HasIndex(e => e.LeaderId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.LeaderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ExerciseSystemConfiguration : IEntityTypeConfiguration<Tillit.Domain.Preparedness.ExerciseSystem>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Preparedness.ExerciseSystem> builder)
+    {
+        builder.HasIndex(x => new { x.ExerciseId, x.SystemId }).IsUnique();
+        builder.HasIndex(x => x.SystemId);
+        builder.HasOne<Tillit.Domain.Preparedness.Exercise>().WithMany().HasForeignKey(x => x.ExerciseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(x => x.SystemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ExerciseLessonConfiguration : IEntityTypeConfiguration<Tillit.Domain.Preparedness.ExerciseLesson>
+{
+    public void Configure(EntityTypeBuilder<Tillit.Domain.Preparedness.ExerciseLesson> builder)
+    {
+        builder.Property(x => x.Text).HasMaxLength(Tillit.Domain.Preparedness.ExerciseLesson.TextLength);
+        builder.HasIndex(x => x.ExerciseId);
+        builder.HasIndex(x => x.MeasureId);
+        builder.HasOne<Tillit.Domain.Preparedness.Exercise>().WithMany().HasForeignKey(x => x.ExerciseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tillit.Domain.Measures.Measure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

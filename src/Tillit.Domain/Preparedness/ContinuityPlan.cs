@@ -68,6 +68,9 @@ public sealed class ContinuityPlan : Entity
 
     public DateOnly? NextReview { get; private set; }
 
+    /// <summary>The review date the responsible person was last reminded of (a reminder goes out once per date).</summary>
+    public DateOnly? ReviewReminderSentFor { get; private set; }
+
     public RecoveryObjectives Objectives => new(MaxDowntimeHours, RecoveryTimeHours, RecoveryPointHours);
 
     public void Change(RecoveryObjectives objectives, string fallbackRoutines, string? contacts, string? dependencies)
@@ -109,11 +112,31 @@ public sealed class ContinuityPlan : Entity
             throw new DomainRuleException("Law.ReviewNeedsResponsible", nameof(ResponsibleId));
         }
 
+        if (nextReview != NextReview)
+        {
+            ReviewReminderSentFor = null;
+        }
+
         ResponsibleId = responsibleId;
         NextReview = nextReview;
     }
 
     public bool IsReviewOverdue(DateOnly today) => NextReview is { } due && due < today;
+
+    /// <summary>Claims the reminder for the current review date; false when there is none or it was already sent.</summary>
+    public bool ClaimReviewReminder()
+    {
+        if (NextReview is not { } due || ReviewReminderSentFor == due || ResponsibleId is null)
+        {
+            return false;
+        }
+
+        ReviewReminderSentFor = due;
+        return true;
+    }
+
+    /// <summary>Gives the claim back when the mail could not be sent.</summary>
+    public void ReleaseReviewReminder() => ReviewReminderSentFor = null;
 }
 
 /// <summary>A role of the crisis organisation (krisledningsstab) with who holds it, a deputy and how to reach them.</summary>

@@ -34,7 +34,11 @@ public static class FeatureRegistration
         // Legal register, agreements, continuity and training (issue 9).
         services.AddSingleton<Laws.LawReviewReminders>();
         services.AddHostedService<Infrastructure.Mail.MailRunService<Laws.LawReviewReminders>>();
+        services.AddScoped<Shared.LinkedSystemAccess>();
         services.AddScoped<Agreements.AgreementAccess>();
+        services.AddScoped<Exercises.ExerciseAccess>();
+        services.AddSingleton<Continuity.ContinuityReminders>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<Continuity.ContinuityReminders>>();
         services.AddSingleton<Agreements.AgreementReminders>();
         services.AddHostedService<Infrastructure.Mail.MailRunService<Agreements.AgreementReminders>>();
         // Incident handling (issue 6); a new incident on a system marks its risk analysis for review (issue 5).

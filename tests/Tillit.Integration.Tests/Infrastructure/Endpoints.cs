@@ -167,6 +167,7 @@ public static class RouteValues
         ["/agreements/{id}"] = o => o.AgreementId,
         ["/api/v1/agreements/{id}"] = o => o.AgreementId,
         ["/continuity/systems/{id}"] = o => o.SystemId,
+        ["/exercises/{id}"] = o => o.ExerciseId,
         ["/incidents/{id}"] = o => o.IncidentId,
         ["/api/v1/incidents/{id}"] = o => o.IncidentId,
         ["/goals/{id}"] = o => o.YearlyGoalId,

@@ -78,6 +78,9 @@ public sealed class TestOrganisation
     /// personal data, has the gap), followed by the security officer: notice in two months, ends in six.
     /// </summary>
     public required Guid AgreementId { get; init; }
+
+    /// <summary>An exercise of the plan of <see cref="SystemId"/>, held ten days ago, with one lesson not yet a measure.</summary>
+    public required Guid ExerciseId { get; init; }
     /// <summary>A yearly goal of this year under the first long-term goal.</summary>
     public required Guid YearlyGoalId { get; init; }
     /// <summary>An approved risk analysis of <see cref="SystemId"/> (issue 5).</summary>
@@ -181,6 +184,11 @@ public sealed class TestSeed(IServiceProvider services)
         agreement.Plan(people[Role.SecurityOfficer].Id, today.AddYears(-1), today.AddMonths(6), today.AddMonths(2));
         db.Agreements.Add(agreement);
         db.AgreementSystems.Add(new Tillit.Domain.Agreements.AgreementSystem(org.Id, agreement.Id, system.Id));
+        var exercise = new Tillit.Domain.Preparedness.Exercise(org.Id, "Återläsning av verksamhetssystemet", Tillit.Domain.Preparedness.ExerciseKind.Functional, "Databasen är förstörd; läs tillbaka gårdagens kopia.", today.AddDays(-10), people[Role.SecurityOfficer].Id);
+        exercise.Record(today.AddDays(-10), "IT-chefen och systemägaren", "Återläsningen tog sex timmar i stället för två.", today);
+        db.Exercises.Add(exercise);
+        db.ExerciseSystems.Add(new Tillit.Domain.Preparedness.ExerciseSystem(org.Id, exercise.Id, system.Id));
+        db.ExerciseLessons.Add(exercise.Learn("Dokumentera återläsningen steg för steg."));
 
         // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
         var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
@@ -232,6 +240,7 @@ public sealed class TestSeed(IServiceProvider services)
             IncidentId = incident.Id,
             LawId = law.Id,
             AgreementId = agreement.Id,
+            ExerciseId = exercise.Id,
             YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             RiskAnalysisId = analysis.Id,

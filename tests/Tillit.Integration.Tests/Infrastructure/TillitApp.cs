@@ -60,12 +60,13 @@ public sealed class TillitApp : IAsyncLifetime
 
     /// <summary>
     /// A new person without a role, appointed owner of the system by the director (a system-scoped appointment, the
-    /// way a real system owner's scope is narrower than the test organisation's organisation-wide one).
+    /// way a real system owner's scope is narrower than the test organisation's organisation-wide one). A system owner
+    /// must use a second factor in the pages: pass <paramref name="secondFactor"/> to sign in there.
     /// </summary>
-    public async Task<TestAccount> AppointSystemOwnerAsync(TestOrganisation org, Guid system)
+    public async Task<TestAccount> AppointSystemOwnerAsync(TestOrganisation org, Guid system, bool secondFactor = false)
     {
         ArgumentNullException.ThrowIfNull(org);
-        var account = await Seed.CreateAccountAsync(org, null, false);
+        var account = await Seed.CreateAccountAsync(org, null, secondFactor);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var appointed = await (await ApiAsync(org, Role.MunicipalDirector)).SendJsonAsync(HttpMethod.Post, $"/api/v1/systems/{system}/owner", $$"""{"personId":"{{account.PersonId}}","decisionReference":"KD {{today.Year}}/7"}""");
         var body = await appointed.Content.ReadAsStringAsync();

@@ -8,7 +8,22 @@ using Tillit.Web.Security;
 namespace Tillit.Web.Features.Continuity;
 
 /// <summary>An important system and the state of its continuity plan (a row of /continuity).</summary>
-public sealed record ContinuityRow(Guid SystemId, string SystemName, bool Important, ConsequenceLevel? Availability, Guid? PlanId, int? MaxDowntimeHours, int? RecoveryTimeHours, int? RecoveryPointHours, DateOnly? NextReview);
+/// <remarks><see cref="LastExercised"/> is the day of the latest held exercise that covered the system.</remarks>
+public sealed record ContinuityRow(Guid SystemId, string SystemName, bool Important, ConsequenceLevel? Availability, Guid? PlanId, int? MaxDowntimeHours, int? RecoveryTimeHours, int? RecoveryPointHours, DateOnly? NextReview, DateOnly? LastExercised)
+{
+    /// <summary>The gap of step 5: a plan that no held exercise tried since <paramref name="exercisedSince"/>.</summary>
+    public bool NeedsExercise(DateOnly exercisedSince) => PlanId is not null && (LastExercised is null || LastExercised < exercisedSince);
+}
+
+/// <summary>Which rows /continuity shows. Values are used in addresses.</summary>
+public enum ContinuityView
+{
+    /// <summary>Important systems without a plan.</summary>
+    NoPlan = 0,
+
+    /// <summary>Plans no held exercise tried within the organisation's exercise interval.</summary>
+    NotExercised = 1,
+}
 
 public sealed record ContinuityPlanDetails(
     Guid? Id,
@@ -36,7 +51,7 @@ public sealed record CrisisBinder(string OrganisationName, DateTime GeneratedUtc
 /// plans of their systems. Plans are protected (they name people to call and weak points): each read is recorded
 /// before it is sent, each list as one event.
 /// </summary>
-public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock)
+public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock, Shared.LinkedSystemAccess linked)
 {
     public const string ProtectedType = "ContinuityPlan";
 
@@ -54,23 +69,51 @@ public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, Audi
     }
 
     /// <summary>
-    /// The systems in the reader's scope that are important to operations or have a plan, with their plan's state;
-    /// important systems without a plan first (the gap), then by name. Capped at 2,000 rows.
+    /// The first day an exercise may have been held and still count: the organisation's exercise interval
+    /// (<see cref="Tillit.Domain.Organisations.Organisation.ExerciseIntervalMonths"/>) back from today.
     /// </summary>
-    public async Task<IReadOnlyList<ContinuityRow>> ListAsync(bool onlyGaps, CancellationToken cancellationToken)
+    public async Task<DateOnly> ExercisedSinceAsync(CancellationToken cancellationToken)
+    {
+        var months = await db.Organisations.AsNoTracking().Where(o => o.Id == db.CurrentOrganisationId).Select(o => (int?)o.ExerciseIntervalMonths).FirstOrDefaultAsync(cancellationToken)
+            ?? Tillit.Domain.Organisations.Organisation.DefaultExerciseIntervalMonths;
+        return Today.AddMonths(-months);
+    }
+
+    /// <summary>
+    /// The systems in the reader's scope that are important to operations or have a plan, with their plan's state
+    /// and the latest held exercise that covered them; important systems without a plan first (the gap), then by
+    /// name. Capped at 2,000 rows.
+    /// </summary>
+    public async Task<IReadOnlyList<ContinuityRow>> ListAsync(ContinuityView? view, CancellationToken cancellationToken)
     {
         var systems = await VisibleSystemsAsync(cancellationToken);
-        var rows = await systems
+        var since = await ExercisedSinceAsync(cancellationToken);
+        var query = systems
             .Where(s => s.Lifecycle != Lifecycle.Retired)
-            .Select(s => new { System = s, Plan = db.ContinuityPlans.FirstOrDefault(p => p.SystemId == s.Id) })
-            .Where(x => x.System.ImportantToOperations || x.Plan != null)
-            .Where(x => !onlyGaps || (x.Plan == null && x.System.ImportantToOperations))
+            .Select(s => new
+            {
+                System = s,
+                Plan = db.ContinuityPlans.FirstOrDefault(p => p.SystemId == s.Id),
+                LastExercised = db.ExerciseSystems.Where(x => x.SystemId == s.Id)
+                    .Join(db.Exercises, x => x.ExerciseId, e => e.Id, (x, e) => e.HeldOn)
+                    .Where(h => h != null)
+                    .Max(),
+            })
+            .Where(x => x.System.ImportantToOperations || x.Plan != null);
+        query = view switch
+        {
+            ContinuityView.NoPlan => query.Where(x => x.Plan == null && x.System.ImportantToOperations),
+            ContinuityView.NotExercised => query.Where(x => x.Plan != null && (x.LastExercised == null || x.LastExercised < since)),
+            _ => query,
+        };
+        var rows = await query
             .OrderBy(x => x.Plan != null).ThenBy(x => x.System.Name).ThenBy(x => x.System.Id)
             .Take(2000)
             .Select(x => new ContinuityRow(x.System.Id, x.System.Name, x.System.ImportantToOperations, x.System.NeedAvailability, x.Plan == null ? null : x.Plan.Id,
-                x.Plan == null ? null : x.Plan.MaxDowntimeHours, x.Plan == null ? null : x.Plan.RecoveryTimeHours, x.Plan == null ? null : x.Plan.RecoveryPointHours, x.Plan == null ? null : x.Plan.NextReview))
+                x.Plan == null ? null : x.Plan.MaxDowntimeHours, x.Plan == null ? null : x.Plan.RecoveryTimeHours, x.Plan == null ? null : x.Plan.RecoveryPointHours, x.Plan == null ? null : x.Plan.NextReview,
+                x.LastExercised))
             .ToListAsync(cancellationToken);
-        await trail.RecordListAsync(ProtectedType, $"gaps={onlyGaps}", rows.Count);
+        await trail.RecordListAsync(ProtectedType, $"view={view}", rows.Count);
         return rows;
     }
 
@@ -114,15 +157,8 @@ public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, Audi
     private async Task<IQueryable<InformationSystem>> VisibleSystemsAsync(CancellationToken cancellationToken)
     {
         var systems = db.InformationSystems.AsNoTracking();
-        if (await MayReadAllAsync(cancellationToken))
-        {
-            return systems;
-        }
-
-        var own = await user.SystemScopesAsync(Permissions.ContinuityRead, cancellationToken);
-        var paths = await user.UnitScopeAsync(Permissions.ContinuityRead, cancellationToken) ?? [];
-        var units = db.Units.WithinScope(paths).Select(u => u.Id);
-        return systems.Where(s => own.Contains(s.Id) || (paths.Count > 0 && units.Contains(s.UnitId)));
+        var inScope = await linked.SystemsInScopeAsync(Permissions.ContinuityRead, cancellationToken);
+        return inScope is null ? systems : systems.Where(s => inScope.Contains(s.Id));
     }
 
     private async Task<List<ContinuityPlanDetails>> DetailsAsync(IQueryable<InformationSystem> systems, CancellationToken cancellationToken)

@@ -4,12 +4,19 @@ using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Continuity;
 
-/// <summary>Continuity (/continuity): the important systems in the reader's scope and their plans, the gaps first; the crisis organisation and binder for organisation-wide readers.</summary>
+/// <summary>Continuity (/continuity): the important systems in the reader's scope and their plans, the gaps first (no plan, or a plan not exercised within the interval); the crisis organisation and binder for organisation-wide readers.</summary>
 [RequirePermission(Permissions.ContinuityRead)]
 public sealed class IndexModel(ContinuityQueries queries) : PageModel
 {
+    /// <summary>Kept for old links: gaps=true is the view of important systems without a plan.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Gaps { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ContinuityView? View { get; set; }
+
+    /// <summary>Held exercises before this day no longer count (the organisation's exercise interval).</summary>
+    public DateOnly ExercisedSince { get; private set; }
 
     public IReadOnlyList<ContinuityRow> Rows { get; private set; } = [];
 
@@ -19,7 +26,9 @@ public sealed class IndexModel(ContinuityQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Rows = await queries.ListAsync(Gaps, cancellationToken);
+        View ??= Gaps ? ContinuityView.NoPlan : null;
+        Rows = await queries.ListAsync(View, cancellationToken);
+        ExercisedSince = await queries.ExercisedSinceAsync(cancellationToken);
         ReadsAll = await queries.MayReadAllAsync(cancellationToken);
         Today = queries.Today;
         return Page();

@@ -372,7 +372,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
 
     /// <summary>
     /// Continuity: plans for the care system and the directory (the directory's review overdue), Lifecare important
-    /// without a plan (the gap), and the crisis organisation's roles.
+    /// without a plan (the gap), the crisis organisation's roles, and exercises (the directory's plan never exercised).
     /// </summary>
     private void SeedContinuity(Guid orgId, DateOnly today, Person officer, Person itChief, Person director)
     {
@@ -389,6 +389,22 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
             new Tillit.Domain.Preparedness.CrisisRole(orgId, "Krisledningschef", director.Name + ", 070-100 00 01", "Biträdande kommundirektör, 070-100 00 02", "Samlas i kommunhusets ledningsrum; RAKEL-talgrupp KOMMUN-LEDN", 1),
             new Tillit.Domain.Preparedness.CrisisRole(orgId, "Informationssäkerhetssamordnare", officer.Name + ", 070-100 00 03", null, "Mobil; reservtelefon i ledningsrummet", 2),
             new Tillit.Domain.Preparedness.CrisisRole(orgId, "IT-samordnare", itChief.Name + ", 070-100 00 04", "Driftansvarig, 070-100 00 05", "Mobil", 3));
+
+        // Exercises: the care system's plan was tried four months ago (one lesson already a measure, one not);
+        // the directory's plan never was (the gap); a staff exercise of the crisis organisation is planned.
+        var restore = new Tillit.Domain.Preparedness.Exercise(orgId, "Hemtjänsten utan Procapita en hel dag", Tillit.Domain.Preparedness.ExerciseKind.Functional,
+            "Systemet antas ligga nere från morgonen. Grupperna arbetar med pappersblanketterna och samordnaren för in uppgifterna när systemet är tillbaka.", today.AddMonths(-4), officer.Id);
+        restore.Record(today.AddMonths(-4), "Två hemtjänstgrupper, systemförvaltaren, leverantörens kundtjänst", "Blanketterna räckte, men läkemedelslistorna var en vecka gamla och inmatningen efteråt tog två dagar.", today);
+        var lists = restore.Learn("Skriv ut aktuella läkemedelslistor varje fredag till pärmen i varje grupp.");
+        var entry = restore.Learn("Planera in extra tid för samordnarna att föra in uppgifter efter ett avbrott.");
+        var listMeasure = new Tillit.Domain.Measures.Measure(orgId, "Veckovisa utskrifter av läkemedelslistor", lists.Text, Tillit.Domain.Measures.MeasureOrigin.Exercise, restore.Id, care.SystemId, systems.Single(s => s.Name == "Procapita").UnitId, officer.Id, today.AddMonths(1), today.AddMonths(-4));
+        lists.BecameMeasure(listMeasure.Id);
+        db.Measures.Add(listMeasure);
+        db.Exercises.Add(restore);
+        db.ExerciseSystems.Add(new Tillit.Domain.Preparedness.ExerciseSystem(orgId, restore.Id, care.SystemId));
+        db.ExerciseLessons.AddRange(lists, entry);
+        db.Exercises.Add(new Tillit.Domain.Preparedness.Exercise(orgId, "Krisledningsövning: it-angrepp mot kommunen", Tillit.Domain.Preparedness.ExerciseKind.FullScale,
+            "Ett utpressningsangrepp krypterar filservrar och e-post en fredag eftermiddag. Krisledningen samlas, bedömer läget och beslutar om kommunikation och prioriteringar.", today.AddMonths(2), director.Id));
     }
 
     private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)
