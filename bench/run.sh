@@ -179,6 +179,8 @@ SET_ID="$(json_id "/api/v1/information-sets?page=30&state=Valid" "Authorization:
 REQUIREMENT_ID="$(json_id "/api/v1/requirements" "Authorization: Bearer $OFFICER_TOKEN")"
 MEASURE_ID="$(json_id "/api/v1/measures?page=100" "Authorization: Bearer $OFFICER_TOKEN")"
 AGREEMENT_ID="$(json_id "/api/v1/agreements?page=50" "Authorization: Bearer $OFFICER_TOKEN")"
+# Exercises have no API: the first one linked from the list page.
+EXERCISE_ID="$(curl -sS -H "$OFFICER_COOKIE" "$BASE/exercises?page=5" | grep -o '/exercises/[0-9a-f-]\{36\}' | head -n 1 | cut -d/ -f3)"
 
 # Every page and API list of the running app; those that do not answer 200 are skipped with a note.
 ENDPOINTS=(
@@ -207,6 +209,9 @@ ENDPOINTS=(
   "/agreements/$AGREEMENT_ID/edit" /agreements/new "/systems?gap=NoDataProcessingAgreement"
   /api/v1/agreements "/api/v1/agreements?page=100" "/api/v1/agreements?view=WithoutDataProcessing" "/api/v1/agreements/$AGREEMENT_ID"
   "/api/v1/systems?gap=NoDataProcessingAgreement"
+  /continuity "/continuity?view=NotExercised" "/continuity/systems/$SYSTEM_ID" /continuity/crisis-organisation
+  /exercises "/exercises?page=10" "/exercises?view=Held&sort=held&desc=true" "/exercises?system=$SYSTEM_ID" "/exercises/$EXERCISE_ID"
+  "/exercises/$EXERCISE_ID/edit" /exercises/new
 )
 
 # ---------------------------------------------------------------- measuring
@@ -325,6 +330,13 @@ for i in "${!PLAN_PATHS[@]}"; do
 done
 BASELINE_SUMMARY="$(printf '%s\n' "${BASELINES[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "baseline over the run: min %s, median %s, max %s req/s", a[1], a[int((NR + 1) / 2)], a[NR] }')"
 say "$BASELINE_SUMMARY"
+
+# The crisis binder of the whole organisation, as HTML and as PDF: one request each, budget 10 s (issue 9).
+for binder in /continuity/binder "/continuity/binder?handler=pdf"; do
+  read -r code seconds < <(curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "$OFFICER_COOKIE" "$BASE$binder")
+  verdict="$(python3 -c "import sys; print('ok' if sys.argv[1] == '200' and float(sys.argv[2]) <= 10 else 'OVER 10 s or not 200')" "$code" "$seconds")"
+  NOTES+=("crisis binder $binder: $code in ${seconds} s ($verdict)")
+done
 
 HWM="$(hwm_mb)"
 

@@ -410,6 +410,7 @@ public static class AuthorizationMatrix
         Row("POST", "/continuity/systems/{id:guid}", Access.Only(ContinuityKeepers)),
         Row("GET", "/continuity/crisis-organisation", Access.Only(ContinuityReaders)),
         Row("POST", "/continuity/crisis-organisation", Access.Only(ContinuityKeepers)),
+        Row("POST", "/continuity/crisis-organisation", Access.Only(ContinuityKeepers), handler: "remove"),
         Row("GET", "/continuity/binder", Access.Only(ContinuityReaders)),
         Row("GET", "/continuity/binder", Access.Only(ContinuityReaders), handler: "pdf"),
         Row("GET", "/exercises", Access.Only(ContinuityReaders)),

@@ -203,6 +203,32 @@ public sealed class ExerciseTests(TillitApp app) : IAsyncLifetime
         Assert.Equal(2, _smtp.To(email).Count);
     }
 
+    [Fact]
+    public async Task A_role_of_the_crisis_organisation_is_changed_and_removed_and_a_stale_form_changes_nothing()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("exc" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer, Role.ItManager]);
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/continuity/crisis-organisation", ("Input.Title", "IT-samordnare"), ("Input.Holder", "Per Pil 070-222 22 22"))).StatusCode);
+        var id = await app.Seed.WithDbAsync(org.Id, db => db.CrisisRoles.Select(r => r.Id).SingleAsync());
+
+        // The form is filled from the role; saving changes it in place.
+        var (_, page) = await officer.GetPageAsync($"/continuity/crisis-organisation?edit={id}");
+        Assert.Contains("Per Pil 070-222 22 22", Browser.InputValue(page, "Input.Holder"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/continuity/crisis-organisation", ("Input.Id", id.ToString()), ("Input.Version", "0"), ("Input.Title", "IT-samordnare"), ("Input.Holder", "Lena Lind 070-333 33 33"))).StatusCode);
+        Assert.Equal("Lena Lind 070-333 33 33", await app.Seed.WithDbAsync(org.Id, db => db.CrisisRoles.Where(r => r.Id == id).Select(r => r.Holder).SingleAsync()));
+
+        // A form read before that change is refused and changes nothing; the IT manager reads but may not remove.
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostFormAsync("/continuity/crisis-organisation", ("Input.Id", id.ToString()), ("Input.Version", "0"), ("Input.Title", "IT-samordnare"), ("Input.Holder", "Gammal"))).StatusCode);
+        var itManager = await app.SessionAsync(org, Role.ItManager);
+        Assert.StartsWith("/account/access-denied", Browser.RedirectTarget(await itManager.PostFormAsync("/continuity/crisis-organisation?handler=remove", ("RemoveId", id.ToString()), ("RemoveVersion", "1"))), StringComparison.Ordinal);
+        Assert.Equal("Lena Lind 070-333 33 33", await app.Seed.WithDbAsync(org.Id, db => db.CrisisRoles.Where(r => r.Id == id).Select(r => r.Holder).SingleAsync()));
+
+        // Removed by the officer, with the removal in the audit trail.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync("/continuity/crisis-organisation?handler=remove", ("RemoveId", id.ToString()), ("RemoveVersion", "1"))).StatusCode);
+        Assert.Equal(0, await app.Seed.WithDbAsync(org.Id, db => db.CrisisRoles.CountAsync()));
+        Assert.True(await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.AnyAsync(e => e.Action == Tillit.Data.Audit.AuditActions.Delete && e.RecordType == "CrisisRole" && e.RecordId == id.ToString("D"))));
+    }
+
     private static TestClock At(DateOnly day)
     {
         var clock = new TestClock();

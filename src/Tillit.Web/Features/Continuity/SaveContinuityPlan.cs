@@ -108,7 +108,13 @@ public sealed class SaveContinuityPlan(TillitDbContext db, ContinuityQueries que
 /// <summary>Adds a role to the crisis organisation (continuity.manage organisation-wide).</summary>
 public sealed class SaveCrisisRole(TillitDbContext db, ContinuityQueries queries, CurrentUser user)
 {
-    public sealed record Command(string? Title, string? Holder, string? Deputy, string? Reach);
+    /// <param name="Title">The role.</param>
+    /// <param name="Holder">Who holds it and how to call them.</param>
+    /// <param name="Deputy">The deputy, if any.</param>
+    /// <param name="Reach">How to reach them when the usual channels are down.</param>
+    /// <param name="Id">The role to change; empty to add one.</param>
+    /// <param name="Version">The version read, when changing.</param>
+    public sealed record Command(string? Title, string? Holder, string? Deputy, string? Reach, Guid? Id = null, int? Version = null);
 
     public async Task<Outcome<Guid>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
@@ -122,10 +128,24 @@ public sealed class SaveCrisisRole(TillitDbContext db, ContinuityQueries queries
             .Required(nameof(Command.Title), command.Title, CrisisRole.TitleLength)
             .Required(nameof(Command.Holder), command.Holder, CrisisRole.TextLength)
             .Optional(nameof(Command.Deputy), command.Deputy, CrisisRole.TextLength)
-            .Optional(nameof(Command.Reach), command.Reach, CrisisRole.TextLength);
+            .Optional(nameof(Command.Reach), command.Reach, CrisisRole.TextLength)
+            .Check(command.Id is null || command.Version is not null, nameof(Command.Version), "Validation.Required");
         if (!errors.IsValid)
         {
             return Outcome<Guid>.Invalid(errors.Errors);
+        }
+
+        if (command.Id is { } id)
+        {
+            var existing = await db.CrisisRoles.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (existing is null)
+            {
+                return Outcome<Guid>.NotFound();
+            }
+
+            db.Entry(existing).Property(r => r.Version).OriginalValue = command.Version!.Value;
+            existing.Change(command.Title!, command.Holder!, command.Deputy, command.Reach, existing.Order);
+            return await SaveAsync(id, cancellationToken);
         }
 
         var order = (await db.CrisisRoles.MaxAsync(r => (int?)r.Order, cancellationToken) ?? 0) + 1;
@@ -133,5 +153,43 @@ public sealed class SaveCrisisRole(TillitDbContext db, ContinuityQueries queries
         db.CrisisRoles.Add(role);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<Guid>.Ok(role.Id);
+    }
+
+    /// <summary>Removes a role that the crisis organisation no longer has (the removal, with the role's last content, is in the audit trail).</summary>
+    public async Task<Outcome<Guid>> RemoveAsync(Guid? id, int? version, CancellationToken cancellationToken)
+    {
+        if (!await queries.MayManageAllAsync(cancellationToken))
+        {
+            return Outcome<Guid>.Forbidden();
+        }
+
+        if (id is null || version is null)
+        {
+            return Outcome<Guid>.Invalid(string.Empty, "Validation.Required");
+        }
+
+        var role = await db.CrisisRoles.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (role is null)
+        {
+            return Outcome<Guid>.NotFound();
+        }
+
+        db.Entry(role).Property(r => r.Version).OriginalValue = version.Value;
+        db.CrisisRoles.Remove(role);
+        return await SaveAsync(id.Value, cancellationToken);
+    }
+
+    private async Task<Outcome<Guid>> SaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Guid>.Conflict();
+        }
+
+        return Outcome<Guid>.Ok(id);
     }
 }
