@@ -91,6 +91,12 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Tillit.Domain.Preparedness.CrisisRole> CrisisRoles => Set<Tillit.Domain.Preparedness.CrisisRole>();
 
+    public DbSet<Tillit.Domain.Courses.TrainingCourse> TrainingCourses => Set<Tillit.Domain.Courses.TrainingCourse>();
+
+    public DbSet<Tillit.Domain.Courses.CourseAudience> CourseAudiences => Set<Tillit.Domain.Courses.CourseAudience>();
+
+    public DbSet<Tillit.Domain.Courses.TrainingCompletion> TrainingCompletions => Set<Tillit.Domain.Courses.TrainingCompletion>();
+
     // Risk analysis (issue 5).
     public DbSet<Threat> Threats => Set<Threat>();
 

@@ -18,6 +18,7 @@ public static class PageRoutes
         // Legal register, agreements, continuity and training (issue 9).
         conventions.AddPageRoute("/Laws/Edit", "laws/new");
         conventions.AddPageRoute("/Agreements/Edit", "agreements/new");
+        conventions.AddPageRoute("/Training/Edit", "training/new");
         conventions.AddPageRoute("/Risk/Edit", "risk/new");
         conventions.AddPageRoute("/Risk/EditRisk", "risk/{id:guid}/risks/new");
         conventions.AddPageRoute("/Risk/EditThreat", "risk/threats/new");
