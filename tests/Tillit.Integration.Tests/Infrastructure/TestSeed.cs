@@ -78,6 +78,9 @@ public sealed class TestOrganisation
     /// personal data, has the gap), followed by the security officer: notice in two months, ends in six.
     /// </summary>
     public required Guid AgreementId { get; init; }
+
+    /// <summary>A training course for everyone, repeated every twelve months (issue 9).</summary>
+    public required Guid CourseId { get; init; }
     /// <summary>A yearly goal of this year under the first long-term goal.</summary>
     public required Guid YearlyGoalId { get; init; }
     /// <summary>An approved risk analysis of <see cref="SystemId"/> (issue 5).</summary>
@@ -181,6 +184,9 @@ public sealed class TestSeed(IServiceProvider services)
         agreement.Plan(people[Role.SecurityOfficer].Id, today.AddYears(-1), today.AddMonths(6), today.AddMonths(2));
         db.Agreements.Add(agreement);
         db.AgreementSystems.Add(new Tillit.Domain.Agreements.AgreementSystem(org.Id, agreement.Id, system.Id));
+        var course = new Tillit.Domain.Courses.TrainingCourse(org.Id, $"Grundkurs i informationssäkerhet {code}");
+        course.SetRepeat(12, true);
+        db.TrainingCourses.Add(course);
 
         // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
         var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
@@ -232,6 +238,7 @@ public sealed class TestSeed(IServiceProvider services)
             IncidentId = incident.Id,
             LawId = law.Id,
             AgreementId = agreement.Id,
+            CourseId = course.Id,
             YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             RiskAnalysisId = analysis.Id,

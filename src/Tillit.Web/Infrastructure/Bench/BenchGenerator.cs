@@ -27,6 +27,9 @@ public sealed record BenchResult(
 
     /// <summary>Agreements of the agreement register (issue 9).</summary>
     public int Agreements { get; init; }
+
+    /// <summary>Training courses and completions (issue 9).</summary>
+    public (int Courses, int Completions) Training { get; init; }
 }
 
 /// <summary>
@@ -63,6 +66,7 @@ public sealed class BenchGenerator(
         var register = BenchRegister.Build(plan);
         var actionPlan = BenchActionPlan.Build(plan, register);
         var agreements = BenchAgreements.Build(plan, register);
+        var training = BenchTraining.Build(plan);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -93,6 +97,9 @@ public sealed class BenchGenerator(
             await InsertAsync(actionPlan.Measures, "measures", progress, watch, cancellationToken);
             await InsertAsync(agreements.Agreements, "agreements", progress, watch, cancellationToken);
             await InsertAsync(agreements.Links, "systems covered by agreements", progress, watch, cancellationToken);
+            await InsertAsync(training.CourseList, "training courses", progress, watch, cancellationToken);
+            await InsertAsync(training.Audience, "training course audiences", progress, watch, cancellationToken);
+            await InsertAsync(training.Completions, "training completions", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -117,6 +124,7 @@ public sealed class BenchGenerator(
             Register = (register.Systems.Count, register.Sets.Count, register.Classifications.Count),
             ActionPlan = (actionPlan.Requirements.Count, actionPlan.Assessments.Count, actionPlan.Measures.Count),
             Agreements = agreements.Agreements.Count,
+            Training = (training.CourseList.Count, training.Completions.Count),
         };
     }
 

@@ -36,6 +36,7 @@ public sealed class BenchVerbs : ICliVerbs
         Console.WriteLine($"Register: {result.Register.Systems} information systems, {result.Register.Sets} information sets, {result.Register.Classifications} classifications.");
         Console.WriteLine($"Action plan: {result.ActionPlan.Requirements} requirements, {result.ActionPlan.Assessments} requirement assessments, {result.ActionPlan.Measures} measures.");
         Console.WriteLine($"Agreement register: {result.Agreements} agreements.");
+        Console.WriteLine($"Training: {result.Training.Courses} courses, {result.Training.Completions} completions.");
         Console.WriteLine(PasswordLinePrefix + result.Password);
         Console.WriteLine("Accounts by role (every other person signs in with the same password):");
         foreach (var account in result.RoleAccounts)
