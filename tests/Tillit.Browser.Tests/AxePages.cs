@@ -246,6 +246,16 @@ public static class AxePages
         new("continuity/systems/{id:guid}", "a continuity plan with its form", Role.SecurityOfficer, GoId("/continuity/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Procapita").Select(x => x.Id))),
         new("continuity/systems/{id:guid}", "a system without a plan, with errors", Role.SecurityOfficer, SubmitEmptyId("/continuity/systems/{0}", db => db.InformationSystems.Where(x => x.Name == "Lifecare").Select(x => x.Id))),
         new("continuity/crisis-organisation", "crisis organisation", Role.SecurityOfficer, Go("/continuity/crisis-organisation")),
+        new("training", "training courses", Role.SecurityOfficer, Go("/training")),
+        new("training/{id:guid}", "a course with its completions and the form to record one", Role.SecurityOfficer, GoId("/training/{0}", db => db.TrainingCourses.Where(c => c.Title == "Grundkurs i informationssäkerhet").Select(c => c.Id))),
+        new("training/new", "new course", Role.SecurityOfficer, Go("/training/new")),
+        new("training/new", "new course with errors", Role.SecurityOfficer, SubmitEmpty("/training/new")),
+        new("training/{id:guid}/edit", "edit course", Role.SecurityOfficer, GoId("/training/{0}/edit", db => db.TrainingCourses.Where(c => c.Title == "Journaler och sekretess i omsorgen").Select(c => c.Id))),
+        new("training/coverage", "training coverage of the organisation", Role.SecurityOfficer, Go("/training/coverage")),
+        new("training/coverage", "training coverage of the manager's unit", Role.Manager, Go("/training/coverage")),
+        new("training/mine", "my training", Role.Employee, Go("/training/mine")),
+        new("training/import", "import completions: upload", Role.SecurityOfficer, Go("/training/import")),
+        new("training/import/{id:guid}", "import completions: preview with row errors", Role.SecurityOfficer, UploadTrainingCsv("E-post;Kurs;Datum\r\nokand@exempel.se;Grundkurs i informationssäkerhet;2025-06-01\r\nx@exempel.se;Ingen kurs;2025-13-01\r\n")),
         // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.
         new("risk", "risk analyses", Role.SecurityOfficer, Go("/risk")),
         new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),
@@ -319,5 +329,15 @@ public static class AxePages
             await page.GotoAsync(url);
             await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
             await page.Locator(".error-summary").WaitForAsync();
+        };
+
+    /// <summary>Uploads a CSV of completions on /training/import and waits for the preview.</summary>
+    public static Func<TillitServer, IPage, Task> UploadTrainingCsv(string csv) =>
+        async (_, page) =>
+        {
+            await page.GotoAsync("/training/import");
+            await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "completions.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.WaitForURLAsync("**/training/import/*");
         };
 }
