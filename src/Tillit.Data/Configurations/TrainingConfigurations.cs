@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tillit.Domain.Organisations;
 using Tillit.Domain.Courses;
+using Tillit.Domain.Organisations;
 
 namespace Tillit.Data.Configurations;
 
