@@ -97,6 +97,12 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Tillit.Domain.Preparedness.ExerciseLesson> ExerciseLessons => Set<Tillit.Domain.Preparedness.ExerciseLesson>();
 
+    public DbSet<Tillit.Domain.Courses.TrainingCourse> TrainingCourses => Set<Tillit.Domain.Courses.TrainingCourse>();
+
+    public DbSet<Tillit.Domain.Courses.CourseAudience> CourseAudiences => Set<Tillit.Domain.Courses.CourseAudience>();
+
+    public DbSet<Tillit.Domain.Courses.TrainingCompletion> TrainingCompletions => Set<Tillit.Domain.Courses.TrainingCompletion>();
+
     // Risk analysis (issue 5).
     public DbSet<Threat> Threats => Set<Threat>();
 

@@ -254,6 +254,16 @@ public static class AxePages
         new("exercises/new", "new exercise", Role.SecurityOfficer, Go("/exercises/new")),
         new("exercises/new", "new exercise with errors", Role.SecurityOfficer, SubmitEmpty("/exercises/new")),
         new("exercises/{id:guid}/edit", "edit exercise", Role.SecurityOfficer, GoId("/exercises/{0}/edit", db => db.Exercises.Where(e => e.Title == "Hemtjänsten utan Procapita en hel dag").Select(e => e.Id))),
+        new("training", "training courses", Role.SecurityOfficer, Go("/training")),
+        new("training/{id:guid}", "a course with its completions and the form to record one", Role.SecurityOfficer, GoId("/training/{0}", db => db.TrainingCourses.Where(c => c.Title == "Grundkurs i informationssäkerhet").Select(c => c.Id))),
+        new("training/new", "new course", Role.SecurityOfficer, Go("/training/new")),
+        new("training/new", "new course with errors", Role.SecurityOfficer, SubmitEmpty("/training/new")),
+        new("training/{id:guid}/edit", "edit course", Role.SecurityOfficer, GoId("/training/{0}/edit", db => db.TrainingCourses.Where(c => c.Title == "Journaler och sekretess i omsorgen").Select(c => c.Id))),
+        new("training/coverage", "training coverage of the organisation", Role.SecurityOfficer, Go("/training/coverage")),
+        new("training/coverage", "training coverage of the manager's unit", Role.Manager, Go("/training/coverage")),
+        new("training/mine", "my training", Role.Employee, Go("/training/mine")),
+        new("training/import", "import completions: upload", Role.SecurityOfficer, Go("/training/import")),
+        new("training/import/{id:guid}", "import completions: preview with row errors", Role.SecurityOfficer, UploadTrainingCsv("E-post;Kurs;Datum\r\nokand@exempel.se;Grundkurs i informationssäkerhet;2025-06-01\r\nx@exempel.se;Ingen kurs;2025-13-01\r\n")),
         // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.
         new("risk", "risk analyses", Role.SecurityOfficer, Go("/risk")),
         new("risk/register", "risk register with heat maps", Role.MunicipalDirector, Go("/risk/register")),
@@ -327,5 +337,15 @@ public static class AxePages
             await page.GotoAsync(url);
             await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
             await page.Locator(".error-summary").WaitForAsync();
+        };
+
+    /// <summary>Uploads a CSV of completions on /training/import and waits for the preview.</summary>
+    public static Func<TillitServer, IPage, Task> UploadTrainingCsv(string csv) =>
+        async (_, page) =>
+        {
+            await page.GotoAsync("/training/import");
+            await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "completions.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.WaitForURLAsync("**/training/import/*");
         };
 }

@@ -50,6 +50,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.SystemsRead)) { expected.Add(server.Text("Nav.Laws")); }
         if (Grants(Permissions.AgreementsRead)) { expected.Add(server.Text("Nav.Agreements")); }
         if (Grants(Permissions.ContinuityRead)) { expected.Add(server.Text("Nav.Continuity")); }
+        expected.Add(server.Text("Nav.Training"));
         if (Grants(Permissions.GoalsRead)) { expected.Add(server.Text("Nav.Goals")); }
         if (Grants(Permissions.IndicatorsRead)) { expected.Add(server.Text("Nav.Indicators")); }
         if (Grants(Permissions.ReportsRead)) { expected.Add(server.Text("Nav.Reports")); }

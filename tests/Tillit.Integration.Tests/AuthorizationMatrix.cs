@@ -60,6 +60,9 @@ public static class AuthorizationMatrix
     private static readonly Role[] ContinuityReaders = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector];
     private static readonly Role[] ContinuityKeepers = [SecurityOfficer, SystemOwner];
 
+    // training.read (issue 9): the manager's scope (a unit) sees that unit's coverage; training.manage: the security officer.
+    private static readonly Role[] TrainingReaders = [Manager, SecurityOfficer, MunicipalDirector];
+
     private static readonly Role[] IncidentHandlers = [SystemOwner, ItManager, SecurityOfficer, MunicipalDirector, DataProtectionOfficer];
     private static readonly Role[] IncidentManagers = [SecurityOfficer, DataProtectionOfficer, SystemOwner];
     private static readonly Role[] IncidentWorkers = [SecurityOfficer, ItManager, DataProtectionOfficer, SystemOwner];
@@ -423,6 +426,21 @@ public static class AuthorizationMatrix
         Row("POST", "/exercises/{id:guid}", Access.Only(ContinuityKeepers), handler: "measure"),
         Row("GET", "/exercises/{id:guid}/edit", Access.Only(ContinuityKeepers)),
         Row("POST", "/exercises/{id:guid}/edit", Access.Only(ContinuityKeepers)),
+
+        // Training (issue 9): courses and coverage for the readers, kept by the security officer; everyone sees their own.
+        Row("GET", "/training", Access.Only(TrainingReaders)),
+        Row("GET", "/training/{id:guid}", Access.Only(TrainingReaders)),
+        Row("POST", "/training/{id:guid}", Access.Only(SecurityOfficer)),
+        Row("GET", "/training/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/training/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/training/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("POST", "/training/{id:guid}/edit", Access.Only(SecurityOfficer)),
+        Row("GET", "/training/coverage", Access.Only(TrainingReaders)),
+        Row("GET", "/training/mine", Access.SignedIn),
+        Row("GET", "/training/import", Access.Only(SecurityOfficer)),
+        Row("POST", "/training/import", Access.Only(SecurityOfficer)),
+        Row("GET", "/training/import/{id:guid}", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
+        Row("POST", "/training/import/{id:guid}", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
         // Risk analysis (issue 5): the sample analysis is approved, so changes to it answer 400 for those allowed.
         Row("GET", "/risk", Access.Only(RiskReaders)),
         Row("GET", "/risk/register", Access.Only(RiskReaders)),

@@ -19,6 +19,7 @@ public static class PageRoutes
         conventions.AddPageRoute("/Laws/Edit", "laws/new");
         conventions.AddPageRoute("/Agreements/Edit", "agreements/new");
         conventions.AddPageRoute("/Exercises/Edit", "exercises/new");
+        conventions.AddPageRoute("/Training/Edit", "training/new");
         conventions.AddPageRoute("/Risk/Edit", "risk/new");
         conventions.AddPageRoute("/Risk/EditRisk", "risk/{id:guid}/risks/new");
         conventions.AddPageRoute("/Risk/EditThreat", "risk/threats/new");

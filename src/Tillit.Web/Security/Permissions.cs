@@ -88,6 +88,12 @@ public static class Permissions
 
     /// <summary>Write continuity plans: organisation-wide (and the crisis organisation), or for the systems of the grant's scope.</summary>
     public const string ContinuityManage = "continuity.manage";
+
+    /// <summary>See the training courses and their coverage: organisation-wide, or the people of the units of the grant's scope (a manager).</summary>
+    public const string TrainingRead = "training.read";
+
+    /// <summary>Keep the training courses and record or import completions (organisation-wide).</summary>
+    public const string TrainingManage = "training.manage";
     // Events and incidents (issue 6): handling on a need-to-know basis; everyone reports without a permission.
 
     /// <summary>Takes part in incident handling (may open the handling pages and be assigned); what each sees is decided per incident.</summary>
@@ -138,7 +144,7 @@ public static class Permissions
         DocumentsWrite, DocumentsDrafts, DocumentsCampaigns, DocumentsCoverage, DelegationsRead, DelegationsManage,
         DeviationsRequest, DeviationsRead, DeviationsAssess, DeviationsDecide,
         RequirementsManage, AssessmentsRead, AssessmentsManage, MeasuresRead, MeasuresManage,
-        LawsManage, AgreementsRead, AgreementsManage, ContinuityRead, ContinuityManage,
+        LawsManage, AgreementsRead, AgreementsManage, ContinuityRead, ContinuityManage, TrainingRead, TrainingManage,
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
         RisksRead, RisksManage, ThreatsManage, RiskSettingsManage,
@@ -219,6 +225,15 @@ public static class Permissions
             [Role.SystemOwner] = [ContinuityRead, ContinuityManage],
             [Role.ItManager] = [ContinuityRead],
             [Role.MunicipalDirector] = [ContinuityRead],
+        });
+
+        // Training: the security officer keeps the courses and completions; a manager follows the coverage of their
+        // units (the appointment's scope), the director that of the organisation.
+        AddGrants(new Dictionary<Role, string[]>
+        {
+            [Role.SecurityOfficer] = [TrainingRead, TrainingManage],
+            [Role.Manager] = [TrainingRead],
+            [Role.MunicipalDirector] = [TrainingRead],
         });
     }
 

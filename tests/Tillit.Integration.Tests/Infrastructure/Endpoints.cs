@@ -166,6 +166,10 @@ public static class RouteValues
         ["/api/v1/laws/{id}"] = o => o.LawId,
         ["/agreements/{id}"] = o => o.AgreementId,
         ["/api/v1/agreements/{id}"] = o => o.AgreementId,
+        ["/training/{id}"] = o => o.CourseId,
+
+        // A completion import's upload id: no upload has it, so every allowed caller gets 404.
+        ["/training/import/{id}"] = o => o.CourseId,
         ["/continuity/systems/{id}"] = o => o.SystemId,
         ["/exercises/{id}"] = o => o.ExerciseId,
         ["/incidents/{id}"] = o => o.IncidentId,

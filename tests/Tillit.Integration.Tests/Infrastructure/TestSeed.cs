@@ -81,6 +81,8 @@ public sealed class TestOrganisation
 
     /// <summary>An exercise of the plan of <see cref="SystemId"/>, held ten days ago, with one lesson not yet a measure.</summary>
     public required Guid ExerciseId { get; init; }
+    /// <summary>A training course for everyone, repeated every twelve months (issue 9).</summary>
+    public required Guid CourseId { get; init; }
     /// <summary>A yearly goal of this year under the first long-term goal.</summary>
     public required Guid YearlyGoalId { get; init; }
     /// <summary>An approved risk analysis of <see cref="SystemId"/> (issue 5).</summary>
@@ -189,6 +191,9 @@ public sealed class TestSeed(IServiceProvider services)
         db.Exercises.Add(exercise);
         db.ExerciseSystems.Add(new Tillit.Domain.Preparedness.ExerciseSystem(org.Id, exercise.Id, system.Id));
         db.ExerciseLessons.Add(exercise.Learn("Dokumentera återläsningen steg för steg."));
+        var course = new Tillit.Domain.Courses.TrainingCourse(org.Id, $"Grundkurs i informationssäkerhet {code}");
+        course.SetRepeat(12, true);
+        db.TrainingCourses.Add(course);
 
         // Goals (issue 8): the policy's ten long-term goals and one yearly goal of this year, owned by the security officer.
         var longTerm = Tillit.Domain.Goals.StartingGoals.For(org.Id).ToList();
@@ -241,6 +246,7 @@ public sealed class TestSeed(IServiceProvider services)
             LawId = law.Id,
             AgreementId = agreement.Id,
             ExerciseId = exercise.Id,
+            CourseId = course.Id,
             YearlyGoalId = yearlyGoal.Id,
             TokenId = token.Id,
             RiskAnalysisId = analysis.Id,

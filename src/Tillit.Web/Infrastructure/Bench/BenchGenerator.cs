@@ -30,6 +30,9 @@ public sealed record BenchResult(
 
     /// <summary>Continuity plans and exercises (issue 9).</summary>
     public (int Plans, int Exercises) Continuity { get; init; }
+
+    /// <summary>Training courses and completions (issue 9).</summary>
+    public (int Courses, int Completions) Training { get; init; }
 }
 
 /// <summary>
@@ -67,6 +70,7 @@ public sealed class BenchGenerator(
         var actionPlan = BenchActionPlan.Build(plan, register);
         var agreements = BenchAgreements.Build(plan, register);
         var continuity = BenchContinuity.Build(plan, register);
+        var training = BenchTraining.Build(plan);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -102,6 +106,9 @@ public sealed class BenchGenerator(
             await InsertAsync(continuity.Exercises, "exercises", progress, watch, cancellationToken);
             await InsertAsync(continuity.ExerciseSystems, "systems tried by exercises", progress, watch, cancellationToken);
             await InsertAsync(continuity.ExerciseLessons, "lessons of exercises", progress, watch, cancellationToken);
+            await InsertAsync(training.CourseList, "training courses", progress, watch, cancellationToken);
+            await InsertAsync(training.Audience, "training course audiences", progress, watch, cancellationToken);
+            await InsertAsync(training.Completions, "training completions", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -127,6 +134,7 @@ public sealed class BenchGenerator(
             ActionPlan = (actionPlan.Requirements.Count, actionPlan.Assessments.Count, actionPlan.Measures.Count),
             Agreements = agreements.Agreements.Count,
             Continuity = (continuity.Plans.Count, continuity.Exercises.Count),
+            Training = (training.CourseList.Count, training.Completions.Count),
         };
     }
 

@@ -137,6 +137,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         SeedLaws(org.Id, today, officer, dpo);
         SeedAgreements(org.Id, today, officer, itChief);
         SeedContinuity(org.Id, today, officer, itChief, director);
+        SeedTraining(org.Id, today, elder, officer, manager, employee);
         SeedRisk(org.Id, today, now, owner, itChief);
         // Everyone is asked to confirm the policy; the security officer and the director already have.
         db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(policy, version, AudienceKind.Everyone, [], [], today, today.AddDays(60), officer.Id));
@@ -368,6 +369,40 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         Add("Katalogtjänster Sverige AB", "Support och förvaltning av katalogtjänsten", "KS 2024/0107", true, Tillit.Domain.Agreements.ThirdCountryTransfer.Yes, "Standardavtalsklausuler; supporten sker delvis från land utanför EU/EES.",
             "Tvåfaktorsinloggning för leverantörens administratörer; incidenter rapporteras inom 24 timmar.", itChief, today.AddYears(-2), null, null, "Active Directory");
         Add("Skanna & Arkivera AB", "Skanning av personalakter", "KS 2022/0880", true, Tillit.Domain.Agreements.ThirdCountryTransfer.No, null, null, officer, today.AddYears(-4), today.AddMonths(-1), today.AddMonths(-4), "Personalakter (pappersarkiv)");
+    }
+
+    /// <summary>
+    /// Training: the basic course for everyone (yearly), a course for the elder care staff (every two years) and a
+    /// course once for managers. Some have taken them, one completion has run out, the rest have not: the coverage
+    /// shows gaps to follow up.
+    /// </summary>
+    private void SeedTraining(Guid orgId, DateOnly today, Unit elder, Person officer, Person manager, Person employee)
+    {
+        var people = db.ChangeTracker.Entries<Person>().Select(e => e.Entity).ToList();
+        var basic = new Tillit.Domain.Courses.TrainingCourse(orgId, "Grundkurs i informationssäkerhet");
+        basic.Describe(basic.Title, "IS-101", "Säkerhetsreglerna i vardagen: lösenord, nätfiske, utskrifter och att rapportera en händelse.");
+        basic.SetRepeat(12, true);
+        var care = new Tillit.Domain.Courses.TrainingCourse(orgId, "Journaler och sekretess i omsorgen");
+        care.Describe(care.Title, "OMS-20", "Behörigheter, loggar och tystnadsplikt i omsorgens verksamhetssystem.");
+        care.SetRepeat(24, true);
+        care.SetAudience(AudienceKind.Units, [elder.Id], []);
+        var leaders = new Tillit.Domain.Courses.TrainingCourse(orgId, "Chefens ansvar för informationssäkerhet");
+        leaders.Describe(leaders.Title, "LED-01", null);
+        leaders.SetRepeat(null, true);
+        leaders.SetAudience(AudienceKind.Roles, [], [Role.Manager]);
+        db.TrainingCourses.AddRange(basic, care, leaders);
+        void Done(Tillit.Domain.Courses.TrainingCourse course, Person person, DateOnly on, bool imported = true) =>
+            db.TrainingCompletions.Add(new Tillit.Domain.Courses.TrainingCompletion(orgId, course.Id, person.Id, on, imported));
+        for (var i = 0; i < people.Count; i += 2)
+        {
+            Done(basic, people[i], today.AddDays(-20 - (i * 9)));
+        }
+
+        Done(basic, people[1], today.AddMonths(-15));
+        Done(care, employee, today.AddMonths(-3));
+        Done(care, manager, today.AddMonths(-30));
+        Done(leaders, manager, today.AddMonths(-8), imported: false);
+        Done(basic, officer, today.AddDays(-5), imported: false);
     }
 
     /// <summary>

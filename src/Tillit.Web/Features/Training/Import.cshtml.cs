@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tillit.Web.Features.Shared.Import;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Training;
+
+/// <summary>
+/// /training/import: the first step of an import, the upload. The file is read once here so a file that is
+/// not a spreadsheet (or a zip bomb, or too large) is refused at once; then it is kept server-side
+/// (<see cref="ImportUploads"/>) and the mapping and preview page takes over.
+/// </summary>
+[RequirePermission(Permissions.TrainingManage)]
+[RequestSizeLimit(SpreadsheetReader.MaxUploadBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = SpreadsheetReader.MaxUploadBytes + (1024 * 1024))]
+public sealed class ImportModel(ImportUploads uploads, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await user.HasOrganisationWideAsync(Permissions.TrainingManage, cancellationToken) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (!await user.HasOrganisationWideAsync(Permissions.TrainingManage, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        if (upload is null || upload.Length == 0)
+        {
+            return Refuse("Import.NoFile");
+        }
+
+        if (upload.Length > SpreadsheetReader.MaxUploadBytes)
+        {
+            return Refuse("Import.TooLarge", SpreadsheetReader.MaxUploadBytes / (1024 * 1024));
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            SpreadsheetReader.Read(buffer);
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            return Refuse(refused.Key, [.. refused.Arguments]);
+        }
+
+        buffer.Position = 0;
+        var id = await uploads.SaveAsync(buffer, cancellationToken);
+        return Redirect($"/training/import/{id}");
+    }
+
+    private PageResult Refuse(string key, params object[] args)
+    {
+        ModelState.AddModelError("upload", l[key, args]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,300 @@
+using Microsoft.EntityFrameworkCore;
+using Tillit.Data;
+using Tillit.Domain.Access;
+using Tillit.Domain.Courses;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+using Tillit.Web.Features.Documents;
+using Tillit.Web.Infrastructure.Audit;
+using Tillit.Web.Security;
+
+namespace Tillit.Web.Features.Training;
+
+public sealed record CourseRow(Guid Id, string Title, string? Code, AudienceKind AudienceKind, int? RepeatMonths, bool IsActive);
+
+public sealed record CourseDetails(
+    Guid Id,
+    string Title,
+    string? Code,
+    string? Description,
+    AudienceKind AudienceKind,
+    IReadOnlyList<Guid> UnitIds,
+    IReadOnlyList<Role> Roles,
+    IReadOnlyList<string> AudienceNames,
+    int? RepeatMonths,
+    bool IsActive,
+    int Version);
+
+/// <summary>One completion on a course's page: who, when, and whether it is still current.</summary>
+public sealed record CompletionRow(Guid Id, Guid PersonId, string PersonName, string Email, DateOnly CompletedOn, bool Imported, bool Current);
+
+/// <summary>A course's coverage in the reader's scope: how many of its audience, how many with a current completion.</summary>
+public sealed record CourseCoverage(Guid Id, string Title, int? RepeatMonths, int Audience, int Current)
+{
+    public int Percent => Audience == 0 ? 0 : (int)Math.Round(100.0 * Current / Audience);
+}
+
+/// <summary>
+/// One unit's coverage of a course (its own people, not its sub-units'), beside the share of the unit's
+/// people asked by open acknowledgement campaigns who have confirmed (null when the reader may not see it).
+/// </summary>
+public sealed record UnitTrainingCoverage(Guid UnitId, string UnitName, int Audience, int Current, int? Asked, int? Confirmed)
+{
+    public int Percent => Audience == 0 ? 0 : (int)Math.Round(100.0 * Current / Audience);
+
+    public int? ConfirmedPercent => Asked is > 0 ? (int)Math.Round(100.0 * Confirmed!.Value / Asked.Value) : null;
+}
+
+public sealed record TrainingCoverage(
+    IReadOnlyList<CourseCoverage> Courses,
+    int CourseCount,
+    CourseCoverage? Course,
+    IReadOnlyList<UnitTrainingCoverage> Units,
+    bool OrganisationWide,
+    bool ShowsAcknowledgements);
+
+/// <summary>A course the signed-in person must take, with their latest completion.</summary>
+public sealed record MyCourse(Guid Id, string Title, string? Description, int? RepeatMonths, DateOnly? LastCompleted, DateOnly? CurrentUntil, bool Current);
+
+/// <summary>
+/// Reads the training courses, their completions and their coverage. Course texts are not secret (anyone with
+/// training.read sees them); completions are personal data: the list on a course's page is recorded in the
+/// audit trail. Coverage is counted in the database within the reader's unit scope (a manager: their units).
+/// </summary>
+public sealed class TrainingQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, AcknowledgementQueries acknowledgements, TimeProvider clock)
+{
+    public const int CoursesPerPage = 50;
+
+    public static readonly SortColumns<TrainingCourse> Sorts = new SortColumns<TrainingCourse>("title")
+        .Add("title", c => c.Title)
+        .Add("repeat", c => c.RepeatMonths);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Paged<CourseRow>> ListAsync(string? q, bool activeOnly, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var query = db.TrainingCourses.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Title.ToLower().Contains(term) || (c.Code != null && c.Code.ToLower().Contains(term)));
+        }
+
+        if (activeOnly)
+        {
+            query = query.Where(c => c.IsActive);
+        }
+
+        return await Sorts.PageAsync(query, page, c => new CourseRow(c.Id, c.Title, c.Code, c.AudienceKind, c.RepeatMonths, c.IsActive), c => c.Id, cancellationToken);
+    }
+
+    public async Task<Outcome<CourseDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var course = await db.TrainingCourses.AsNoTracking().Include(c => c.Audience).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (course is null)
+        {
+            return Outcome<CourseDetails>.NotFound();
+        }
+
+        var unitIds = course.Audience.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
+        var roles = course.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value).ToList();
+        var names = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => u.Name).ToListAsync(cancellationToken);
+        return Outcome<CourseDetails>.Ok(new CourseDetails(course.Id, course.Title, course.Code, course.Description, course.AudienceKind, unitIds, roles, names, course.RepeatMonths, course.IsActive, course.Version));
+    }
+
+    /// <summary>The completions of a course, newest first (training.manage only); the read is recorded as a list of personal data.</summary>
+    public async Task<Outcome<Paged<CompletionRow>>> CompletionsAsync(Guid courseId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!await user.HasOrganisationWideAsync(Permissions.TrainingManage, cancellationToken))
+        {
+            return Outcome<Paged<CompletionRow>>.Forbidden();
+        }
+
+        var repeat = await db.TrainingCourses.Where(c => c.Id == courseId).Select(c => new { c.RepeatMonths }).FirstOrDefaultAsync(cancellationToken);
+        if (repeat is null)
+        {
+            return Outcome<Paged<CompletionRow>>.NotFound();
+        }
+
+        var from = TrainingCourse.CurrentFrom(repeat.RepeatMonths, Today);
+        var rows = db.TrainingCompletions.AsNoTracking().Where(c => c.CourseId == courseId)
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { c, p });
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderByDescending(x => x.c.CompletedOn).ThenBy(x => x.p.Name).ThenBy(x => x.c.Id)
+            .Skip((page.SafePage - 1) * page.SafeSize).Take(page.SafeSize)
+            .Select(x => new CompletionRow(x.c.Id, x.p.Id, x.p.Name, x.p.Email, x.c.CompletedOn, x.c.Imported, x.c.CompletedOn >= from))
+            .ToListAsync(cancellationToken);
+        await trail.RecordListAsync(AuditTrail.Protected.Person, $"training={courseId};page={page.SafePage}", items.Count);
+        return Outcome<Paged<CompletionRow>>.Ok(new Paged<CompletionRow>(items, total, page.SafePage, page.SafeSize, "completed", true));
+    }
+
+    /// <summary>
+    /// Coverage within the reader's scope (or one unit of it and its sub-units): each active course's share of its
+    /// audience with a current completion, a page of courses at a time, and for one course (the chosen one, else
+    /// the first) the share per unit beside the unit's confirmations of the open acknowledgement campaigns.
+    /// </summary>
+    public async Task<Outcome<TrainingCoverage>> CoverageAsync(Guid? unitId, Guid? courseId, int page, CancellationToken cancellationToken)
+    {
+        var scope = await user.UnitScopeAsync(Permissions.TrainingRead, cancellationToken);
+        if (scope is { Count: 0 })
+        {
+            return Outcome<TrainingCoverage>.Forbidden();
+        }
+
+        if (unitId is { } uid)
+        {
+            var path = await db.Units.Where(u => u.Id == uid).WithinScope(scope).Select(u => u.Path).FirstOrDefaultAsync(cancellationToken);
+            if (path is null)
+            {
+                return Outcome<TrainingCoverage>.NotFound();
+            }
+
+            scope = [path];
+        }
+
+        var courses = db.TrainingCourses.AsNoTracking().Where(c => c.IsActive);
+        var count = await courses.CountAsync(cancellationToken);
+        var pageCourses = await courses.Include(c => c.Audience).OrderBy(c => c.Title).ThenBy(c => c.Id)
+            .Skip((Math.Max(1, page) - 1) * CoursesPerPage).Take(CoursesPerPage).ToListAsync(cancellationToken);
+        var rows = new List<CourseCoverage>();
+        foreach (var course in pageCourses)
+        {
+            var units = await PerUnitAsync(course, scope, cancellationToken);
+            rows.Add(new CourseCoverage(course.Id, course.Title, course.RepeatMonths, units.Sum(u => u.Audience), units.Sum(u => u.Current)));
+        }
+
+        var chosen = courseId is { } cid
+            ? await courses.Include(c => c.Audience).FirstOrDefaultAsync(c => c.Id == cid, cancellationToken)
+            : pageCourses.FirstOrDefault();
+        if (courseId is not null && chosen is null)
+        {
+            return Outcome<TrainingCoverage>.NotFound();
+        }
+
+        IReadOnlyList<UnitTrainingCoverage> perUnit = [];
+        CourseCoverage? chosenRow = null;
+        var showsAcknowledgements = await user.HasAsync(Permissions.DocumentsCoverage, cancellationToken);
+        if (chosen is not null)
+        {
+            var units = await PerUnitAsync(chosen, scope, cancellationToken);
+            chosenRow = new CourseCoverage(chosen.Id, chosen.Title, chosen.RepeatMonths, units.Sum(u => u.Audience), units.Sum(u => u.Current));
+            var confirmed = showsAcknowledgements ? await AcknowledgedByUnitAsync(cancellationToken) : new Dictionary<Guid, (int Asked, int Confirmed)>();
+            perUnit = units.Select(u => confirmed.TryGetValue(u.UnitId, out var c) ? u with { Asked = c.Asked, Confirmed = c.Confirmed } : u with { Asked = showsAcknowledgements ? 0 : null, Confirmed = showsAcknowledgements ? 0 : null })
+                .OrderBy(u => u.UnitName, StringComparer.CurrentCulture).ToList();
+        }
+
+        return Outcome<TrainingCoverage>.Ok(new TrainingCoverage(rows, count, chosenRow, perUnit, scope is null, showsAcknowledgements));
+    }
+
+    /// <summary>The active courses whose audience includes the signed-in person, with their latest completion.</summary>
+    public async Task<IReadOnlyList<MyCourse>> MineAsync(CancellationToken cancellationToken)
+    {
+        if (user.PersonId is not { } personId)
+        {
+            return [];
+        }
+
+        var roles = await user.RolesAsync(cancellationToken);
+        var path = await db.People.Where(p => p.Id == personId).Select(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).FirstOrDefaultAsync(cancellationToken) ?? "-";
+        var courses = await db.TrainingCourses.AsNoTracking().Include(c => c.Audience).Where(c => c.IsActive).ToListAsync(cancellationToken);
+        var unitIds = courses.SelectMany(c => c.Audience).Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).Distinct().ToList();
+        var paths = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+        var mine = courses.Where(c => c.AudienceKind switch
+        {
+            AudienceKind.Everyone => true,
+            AudienceKind.Units => c.Audience.Any(a => a.UnitId is { } u && paths.TryGetValue(u, out var p) && path.StartsWith(p, StringComparison.Ordinal)),
+            _ => c.Audience.Any(a => a.Role is { } r && roles.Contains(r)),
+        }).ToList();
+        var latest = await db.TrainingCompletions.Where(c => c.PersonId == personId)
+            .GroupBy(c => c.CourseId).Select(g => new { g.Key, Last = g.Max(c => c.CompletedOn) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
+        var today = Today;
+        return mine.Select(c =>
+            {
+                DateOnly? last = latest.TryGetValue(c.Id, out var l) ? l : null;
+                DateOnly? until = last is { } d && c.RepeatMonths is { } m ? d.AddMonths(m) : null;
+                var current = last is { } done && done >= TrainingCourse.CurrentFrom(c.RepeatMonths, today);
+                return new MyCourse(c.Id, c.Title, c.Description, c.RepeatMonths, last, until, current);
+            })
+            .OrderBy(c => c.Current).ThenBy(c => c.Title, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    /// <summary>The units within scope to offer as a filter.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitChoicesAsync(CancellationToken cancellationToken)
+    {
+        var scope = await user.UnitScopeAsync(Permissions.TrainingRead, cancellationToken);
+        return (await db.Units.AsNoTracking().WithinScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The active people of a course's audience within the scope (null: the whole organisation) with their units;
+    /// the same audience rule as an acknowledgement campaign.
+    /// </summary>
+    internal static async Task<IQueryable<AcknowledgementQueries.PersonInUnit>> AudienceAsync(TillitDbContext db, TrainingCourse course, IReadOnlyList<string>? scope, DateOnly today, CancellationToken cancellationToken)
+    {
+        var units = db.Units.AsNoTracking().WithinScope(scope);
+        if (course.AudienceKind == AudienceKind.Units)
+        {
+            var ids = course.Audience.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
+            var paths = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(cancellationToken);
+            units = units.WithinScope(paths);
+        }
+
+        var people = db.People.AsNoTracking().Where(p => p.IsActive);
+        if (course.AudienceKind == AudienceKind.Roles)
+        {
+            var roles = course.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value).ToList();
+            people = people.Where(p => db.RoleAssignments.Any(a => a.PersonId == p.Id && roles.Contains(a.Role) && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today)));
+        }
+
+        return people.Join(units, p => p.UnitId, u => u.Id, (p, u) => new AcknowledgementQueries.PersonInUnit { Person = p, Unit = u });
+    }
+
+    // One grouped query: per unit, the audience and those of it with a completion on or after the course's cut-off.
+    private async Task<List<UnitTrainingCoverage>> PerUnitAsync(TrainingCourse course, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var from = TrainingCourse.CurrentFrom(course.RepeatMonths, today);
+        var courseId = course.Id;
+        var people = await AudienceAsync(db, course, scope, today, cancellationToken);
+        var units = await people
+            .GroupBy(x => new { x.Unit.Id, x.Unit.Name })
+            .Select(g => new
+            {
+                g.Key.Id,
+                g.Key.Name,
+                Total = g.Count(),
+                Current = g.Count(x => db.TrainingCompletions.Any(c => c.CourseId == courseId && c.PersonId == x.Person.Id && c.CompletedOn >= from && c.CompletedOn <= today)),
+            })
+            .ToListAsync(cancellationToken);
+        return units.Select(u => new UnitTrainingCoverage(u.Id, u.Name, u.Total, u.Current, null, null)).ToList();
+    }
+
+    // The open acknowledgement campaigns' coverage per unit, summed over the campaigns (the documents feature's own
+    // count, in its own scope: documents.coverage, which a manager holds for the same units).
+    private async Task<Dictionary<Guid, (int Asked, int Confirmed)>> AcknowledgedByUnitAsync(CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<Guid, (int Asked, int Confirmed)>();
+        var campaigns = await acknowledgements.CampaignsAsync(true, new PageRequest(1, PageRequest.MaxSize, null, false), cancellationToken);
+        foreach (var campaign in campaigns.Items)
+        {
+            var coverage = await acknowledgements.CoverageAsync(campaign.Id, cancellationToken);
+            if (!coverage.IsOk)
+            {
+                continue;
+            }
+
+            foreach (var unit in coverage.Value!.Units)
+            {
+                var (asked, confirmed) = sums.GetValueOrDefault(unit.UnitId);
+                sums[unit.UnitId] = (asked + unit.Total, confirmed + unit.Confirmed);
+            }
+        }
+
+        return sums;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tillit.Domain.Access;
+using Tillit.Domain.Courses;
+using Tillit.Domain.Documents;
+using Tillit.Domain.Organisations;
+using Tillit.Integration.Tests.Infrastructure;
+
+namespace Tillit.Integration.Tests.Training;
+
+/// <summary>Training coverage on a small organisation built here, with the numbers worked out by hand, on each database.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class TrainingCoverageTests(TillitApp app)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+    [Fact]
+    public async Task Coverage_per_unit_counts_the_audience_with_a_current_completion_beside_the_documents_acknowledged()
+    {
+        var (org, ids) = await BuildAsync("trc");
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+
+        // Elder care (Äldreomsorgen): the manager, Anna, Bo and Cilla are the audience (Dag has left); the manager's
+        // completion is 3 months old and Bo's 2 (current), Anna's 25 (run out), Cilla has none: 2 of 4, 50 %.
+        // Of the four, Anna alone has confirmed the guideline of the open campaign: 1 of 4, 25 %.
+        var html = await PageAsync(officer, $"/training/coverage?course={ids.Care}");
+        Assert.Contains($"<tr data-unit=\"{org.SectionUnitId}\"><th scope=\"row\">Äldreomsorgen</th><td class=\"numeric\">4</td><td class=\"numeric\">2</td><td class=\"numeric\">50 %</td><td class=\"numeric\">25 % (1 av 4)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("2 av 4 i målgruppen har ett gällande genomförande (50 %)", html, StringComparison.Ordinal);
+
+        // The course for managers, taken once five years ago: still current, 1 of 1.
+        html = await PageAsync(officer, $"/training/coverage?course={ids.Leaders}");
+        Assert.Contains("1 av 1 i målgruppen har ett gällande genomförande (100 %)", html, StringComparison.Ordinal);
+
+        // The course for everyone, per unit: culture's Eva has taken it, nobody in elder care has.
+        html = await PageAsync(officer, $"/training/coverage?course={ids.Everyone}");
+        Assert.Contains($"<tr data-unit=\"{ids.Culture}\"><th scope=\"row\">Kulturförvaltningen</th><td class=\"numeric\">1</td><td class=\"numeric\">1</td><td class=\"numeric\">100 %</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-unit=\"{org.SectionUnitId}\"><th scope=\"row\">Äldreomsorgen</th><td class=\"numeric\">4</td><td class=\"numeric\">0</td><td class=\"numeric\">0 %</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_coverage_of_their_own_units_only()
+    {
+        var (org, ids) = await BuildAsync("trm");
+        var manager = await app.SessionAsync(org, Role.Manager);
+
+        // The manager's appointment covers the social services and elder care, not culture.
+        var html = await PageAsync(manager, $"/training/coverage?course={ids.Everyone}");
+        Assert.Contains($"data-unit=\"{org.SectionUnitId}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"data-unit=\"{org.UnitId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-unit=\"{ids.Culture}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kulturförvaltningen", html, StringComparison.Ordinal);
+
+        // Choosing a unit outside the appointment is refused; the officer may.
+        var (refused, _) = await manager.GetPageAsync($"/training/coverage?course={ids.Everyone}&unit={ids.Culture}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+        html = await PageAsync(officer, $"/training/coverage?course={ids.Everyone}&unit={ids.Culture}");
+        Assert.Contains("1 av 1 i målgruppen har ett gällande genomförande (100 %)", html, StringComparison.Ordinal);
+
+        // The completions themselves (personal data) are the security officer's: the manager's course page has none.
+        var (_, page) = await manager.GetPageAsync($"/training/{ids.Care}");
+        Assert.DoesNotContain("completions-caption", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task My_training_lists_the_courses_of_my_audience_with_my_latest_completion()
+    {
+        var (org, ids) = await BuildAsync("trp");
+        var manager = await app.SessionAsync(org, Role.Manager);
+        var html = await PageAsync(manager, "/training/mine");
+        Assert.Contains("Journaler och sekretess", html, StringComparison.Ordinal);
+        Assert.Contains("Chefens ansvar", html, StringComparison.Ordinal);
+        Assert.Contains($"Gäller till {Today.AddMonths(-3).AddMonths(24):yyyy-MM-dd}", html, StringComparison.Ordinal);
+        Assert.Contains("Allas kurs</td><td>var 12:e månad</td><td>Aldrig</td><td><span class=\"tag tag--warning\">Ej genomförd</span>", html, StringComparison.Ordinal);
+        Assert.NotEqual(default, ids.Culture);
+    }
+
+    private static async Task<string> PageAsync(Browser browser, string url)
+    {
+        var (response, body) = await browser.GetPageAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Between().Replace(WebUtility.HtmlDecode(body), "><");
+    }
+
+    /// <summary>
+    /// Elder care gets Anna, Bo, Cilla and Dag (inactive) beside the seeded manager; culture, outside the manager's
+    /// appointment, gets Eva. Three courses: elder care's (every 24 months), managers' (once), everyone's (12 months).
+    /// </summary>
+    private async Task<(TestOrganisation Org, (Guid Care, Guid Leaders, Guid Everyone, Guid Culture) Ids)> BuildAsync(string prefix)
+    {
+        var org = await app.Seed.CreateOrganisationAsync(prefix + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer, Role.Manager]);
+        var ids = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var root = await db.Units.SingleAsync(u => u.Id == org.RootUnitId);
+            var culture = new Unit(org.Id, "Kulturförvaltningen", UnitKind.Administration, root);
+            db.Units.Add(culture);
+            Person Add(string name, Guid unit, bool active = true)
+            {
+                var p = new Person(org.Id, name, $"{name.ToLowerInvariant()}@{org.Code}.test", unit) { IsActive = active };
+                db.People.Add(p);
+                return p;
+            }
+
+            var anna = Add("Anna", org.SectionUnitId);
+            var bo = Add("Bo", org.SectionUnitId);
+            Add("Cilla", org.SectionUnitId);
+            var dag = Add("Dag", org.SectionUnitId, active: false);
+            var eva = Add("Eva", culture.Id);
+            var manager = await db.People.SingleAsync(p => p.Email == $"manager@{org.Code}.test");
+
+            var care = new TrainingCourse(org.Id, "Journaler och sekretess");
+            care.SetRepeat(24, true);
+            care.SetAudience(AudienceKind.Units, [org.SectionUnitId], []);
+            var leaders = new TrainingCourse(org.Id, "Chefens ansvar");
+            leaders.SetRepeat(null, true);
+            leaders.SetAudience(AudienceKind.Roles, [], [Role.Manager]);
+            var everyone = new TrainingCourse(org.Id, "Allas kurs");
+            everyone.SetRepeat(12, true);
+            db.TrainingCourses.AddRange(care, leaders, everyone);
+            void Done(TrainingCourse course, Person person, DateOnly on) => db.TrainingCompletions.Add(new TrainingCompletion(org.Id, course.Id, person.Id, on, false));
+            Done(care, manager, Today.AddMonths(-3));
+            Done(care, bo, Today.AddMonths(-2));
+            Done(care, anna, Today.AddMonths(-25));
+            Done(care, dag, Today.AddMonths(-1));
+            Done(leaders, manager, Today.AddYears(-5));
+            Done(everyone, eva, Today.AddDays(-10));
+            Done(everyone, bo, Today.AddMonths(-13));
+
+            var version = await db.DocumentVersions.SingleAsync(v => v.Id == org.GuidelineVersionId);
+            db.Acknowledgements.Add(new Acknowledgement(org.Id, anna.Id, version, TimeProvider.System.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            return (care.Id, leaders.Id, everyone.Id, culture.Id);
+        });
+        return (org, ids);
+    }
+
+    [GeneratedRegex(@">\s+<")]
+    private static partial Regex Between();
+}
