@@ -119,6 +119,7 @@ public sealed partial class SelfAssessmentTests(TillitApp app)
         Assert.Equal(org.Accounts[Role.Manager].PersonId, measure.OwnerId);
         Assert.Equal(Today.AddDays(90), measure.DueDate);
         Assert.Equal(measureId, await app.Seed.WithDbAsync(org.Id, db => db.QuestionnaireAnswers.Where(a => a.Id == notMet).Select(a => a.MeasureId).SingleAsync()));
+        Assert.Contains("<span id=\"measure-questionnaire\">Självskattning utveckling</span>", (await officer.GetPageAsync($"/measures/{measureId}")).Body, StringComparison.Ordinal);
 
         // A second time is refused: still one measure, and the roll-up links to it instead of offering the button.
         var twice = await officer.PostFormAsync($"/self-assessments/{id}?handler=measure", [new("answerId", notMet.ToString())], tokenFrom: $"/self-assessments/{id}");
