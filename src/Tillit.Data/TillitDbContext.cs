@@ -131,6 +131,13 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Domain.Goals.DigestClaim> DigestClaims => Set<Domain.Goals.DigestClaim>();
 
+    // Compliance self-assessment (issue 8, step 3).
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
+
+    public DbSet<QuestionnaireAnswer> QuestionnaireAnswers => Set<QuestionnaireAnswer>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

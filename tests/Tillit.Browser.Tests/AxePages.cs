@@ -199,6 +199,15 @@ public static class AxePages
         new("indicators", "indicators as the board", Role.BoardMember, Go("/indicators")),
         new("reports", "yearly reports", Role.SecurityOfficer, Go("/reports")),
         new("reports/{year:int}", "a year's report (not generated)", Role.BoardMember, Go("/reports/" + TimeProvider.System.GetUtcNow().Year)),
+
+        // Compliance self-assessment (issue 8).
+        new("self-assessments", "self-assessments sent", Role.SecurityOfficer, Go("/self-assessments")),
+        new("self-assessments/new", "new self-assessment", Role.SecurityOfficer, Go("/self-assessments/new")),
+        new("self-assessments/new", "new self-assessment with errors", Role.SecurityOfficer, SubmitEmpty("/self-assessments/new")),
+        new("self-assessments/{id:guid}", "a self-assessment's roll-up and gaps", Role.SecurityOfficer, GoId("/self-assessments/{0}", db => db.Questionnaires.Select(q => q.Id))),
+        new("self-assessments/mine", "my questionnaires", Role.SystemOwner, Go("/self-assessments/mine")),
+        new("self-assessments/responses/{id:guid}", "a questionnaire form to answer", Role.SystemOwner, GoId("/self-assessments/responses/{0}", db => db.QuestionnaireResponses.Where(r => r.SubmittedUtc == null).Select(r => r.Id))),
+        new("self-assessments/responses/{id:guid}", "a submitted questionnaire form", Role.SecurityOfficer, GoId("/self-assessments/responses/{0}", db => db.QuestionnaireResponses.Where(r => r.SubmittedUtc != null).Select(r => r.Id))),
         new("", "start page (director)", Role.MunicipalDirector, Go("/")),
         new("", "start page (system owner)", Role.SystemOwner, Go("/")),
         new("documents/campaigns", "confirmation rounds", Role.SecurityOfficer, Go("/documents/campaigns?all=true")),

@@ -54,6 +54,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.GoalsRead)) { expected.Add(server.Text("Nav.Goals")); }
         if (Grants(Permissions.IndicatorsRead)) { expected.Add(server.Text("Nav.Indicators")); }
         if (Grants(Permissions.ReportsRead)) { expected.Add(server.Text("Nav.Reports")); }
+        if (Grants(Permissions.SelfAssessmentsManage)) { expected.Add(server.Text("Nav.SelfAssessments")); }
         expected.Add(server.Text("Nav.ReportIncident"));
         if (Grants(Permissions.IncidentsHandle)) { expected.Add(server.Text("Incident_Nav")); }
         if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }

@@ -479,6 +479,18 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/risks", Access.Only(RiskReaders)),
         Row("GET", "/api/v1/threats", Access.Only(RiskReaders)),
 
+        // Compliance self-assessment (issue 8): the security officer sends and follows up; the sample form is the
+        // department's, answered by its manager (a 404 for the measure of an answer that does not exist).
+        Row("GET", "/self-assessments", Access.Only(SecurityOfficer)),
+        Row("GET", "/self-assessments/new", Access.Only(SecurityOfficer)),
+        Row("POST", "/self-assessments/new", Access.Only(SecurityOfficer)),
+        Row("GET", "/self-assessments/{id:guid}", Access.Only(SecurityOfficer)),
+        Row("POST", "/self-assessments/{id:guid}", Access.Only(SecurityOfficer), handler: "measure") with { AllowedStatus = 404 },
+        Row("GET", "/self-assessments/mine", Access.SignedIn),
+        Row("GET", "/self-assessments/responses/{id:guid}", Access.Only(Manager, SecurityOfficer)),
+        Row("POST", "/self-assessments/responses/{id:guid}", Access.Only(Manager, SecurityOfficer)),
+        Row("POST", "/self-assessments/responses/{id:guid}", Access.Only(Manager, SecurityOfficer), handler: "submit"),
+
         // Infrastructure
         Row("GET", "/health/live", Access.Anyone),
         Row("GET", "/health/ready", Access.Anyone),

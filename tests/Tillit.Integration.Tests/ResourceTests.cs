@@ -43,6 +43,7 @@ public sealed partial class ResourceTests
         ["AssessmentStatus."] = Enum.GetNames<Tillit.Domain.Requirements.AssessmentStatus>(),
         ["MeasureStatus."] = Enum.GetNames<Tillit.Domain.Measures.MeasureStatus>(),
         ["MeasureOrigin."] = Enum.GetNames<Tillit.Domain.Measures.MeasureOrigin>(),
+        ["QuestionnaireRecipients."] = Enum.GetNames<Tillit.Domain.Requirements.QuestionnaireRecipients>(),
         ["MeasureAction."] = Enum.GetNames<Tillit.Web.Features.Measures.MeasureAction>(),
         ["MeasureState."] = Enum.GetNames<Tillit.Web.Features.Measures.MeasureState>(),
         ["Document.NotInForce."] = ["Superseded", "Revoked"],

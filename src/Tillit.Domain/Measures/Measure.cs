@@ -14,6 +14,9 @@ public enum MeasureOrigin
     Audit = 5,
     Goal = 6,
     Other = 7,
+
+    /// <summary>A gap in a compliance self-assessment; the origin id is the questionnaire answer's.</summary>
+    SelfAssessment = 8,
 }
 
 /// <summary>Planned → in progress → done → verified, or cancelled with a reason. Values are stored.</summary>

@@ -49,6 +49,10 @@ public static class FeatureRegistration
         // The daily digest of what waits for each person (issue 8).
         services.AddSingleton<Goals.DailyDigest>();
         services.AddHostedService<Infrastructure.Mail.MailRunService<Goals.DailyDigest>>();
+        // Compliance self-assessment (issue 8).
+        services.AddScoped<SelfAssessments.SelfAssessmentWork>();
+        services.AddSingleton<SelfAssessments.QuestionnaireReminders>();
+        services.AddHostedService<Infrastructure.Mail.MailRunService<SelfAssessments.QuestionnaireReminders>>();
         // Risk analysis (issue 5).
         services.AddScoped<Risk.RiskAccess>();
         services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();

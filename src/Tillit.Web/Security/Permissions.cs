@@ -137,6 +137,9 @@ public static class Permissions
     /// <summary>Set the organisation's risk bands, acceptance criteria and the maximum age of an analysis.</summary>
     public const string RiskSettingsManage = "risks.settings";
 
+    /// <summary>Send compliance self-assessments, read their roll-up and make measures of their gaps (answering needs none: the recipient answers).</summary>
+    public const string SelfAssessmentsManage = "selfassessments.manage";
+
     public static IReadOnlyList<string> All { get; } =
     [
         UnitsRead, UnitsManage, PeopleRead, PeopleManage, AccountsManage, RolesRead, RolesAssign, DocumentsRead, TokensOwn, AuditRead,
@@ -148,6 +151,7 @@ public static class Permissions
         IncidentsHandle, IncidentsManage, IncidentsReadAll, IncidentsBreaches,
         GoalsRead, GoalsManage, IndicatorsRead, ReportsRead, ReportsManage,
         RisksRead, RisksManage, ThreatsManage, RiskSettingsManage,
+        SelfAssessmentsManage,
     ];
 
     // Everyone may see which systems and sets exist and who owns them; their classification is not for everyone.
@@ -234,6 +238,12 @@ public static class Permissions
             [Role.SecurityOfficer] = [TrainingRead, TrainingManage],
             [Role.Manager] = [TrainingRead],
             [Role.MunicipalDirector] = [TrainingRead],
+        });
+
+        // Compliance self-assessment (issue 8): the security officer sends questionnaires and follows them up.
+        AddGrants(new Dictionary<Role, string[]>
+        {
+            [Role.SecurityOfficer] = [SelfAssessmentsManage],
         });
     }
 

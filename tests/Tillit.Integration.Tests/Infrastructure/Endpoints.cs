@@ -183,6 +183,10 @@ public static class RouteValues
         ["/risk/threats/{id}"] = o => o.ThreatId,
         ["/api/v1/risk-analyses/{id}"] = o => o.RiskAnalysisId,
         ["/api/v1/risk-analyses/{id}/risks/{riskId}"] = o => o.RiskId,
+
+        // Compliance self-assessment (issue 8).
+        ["/self-assessments/{id}"] = o => o.QuestionnaireId,
+        ["/self-assessments/responses/{id}"] = o => o.QuestionnaireResponseId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -97,6 +97,12 @@ public sealed class TestOrganisation
     /// <summary>An API token of one of the accounts (its id, not its secret).</summary>
     public required Guid TokenId { get; init; }
 
+    /// <summary>A self-assessment of the guideline sent to the department (BEH-01 only), due in a month.</summary>
+    public required Guid QuestionnaireId { get; init; }
+
+    /// <summary>The department's form of <see cref="QuestionnaireId"/>, answered by the manager, not submitted.</summary>
+    public required Guid QuestionnaireResponseId { get; init; }
+
     public required IReadOnlyDictionary<Role, TestAccount> Accounts { get; init; }
 }
 
@@ -210,6 +216,11 @@ public sealed class TestSeed(IServiceProvider services)
         db.Risks.Add(risk);
         analysis.SubmitForReview(1);
         analysis.Approve(people[Role.SecurityOfficer].Id, today.AddDays(-4));
+        var questionnaire = new Tillit.Domain.Requirements.Questionnaire(org.Id, guideline.Id, $"Självskattning {code}", Tillit.Domain.Requirements.QuestionnaireRecipients.Units, today.AddDays(30), people[Role.SecurityOfficer].Id, today);
+        var form = new Tillit.Domain.Requirements.QuestionnaireResponse(org.Id, questionnaire.Id, department.Id, null, people[Role.Manager].Id);
+        db.Questionnaires.Add(questionnaire);
+        db.QuestionnaireResponses.Add(form);
+        db.QuestionnaireAnswers.Add(new Tillit.Domain.Requirements.QuestionnaireAnswer(org.Id, form.Id, requirement.Id));
         await db.SaveChangesAsync();
 
         var accounts = new Dictionary<Role, TestAccount>();
@@ -252,6 +263,8 @@ public sealed class TestSeed(IServiceProvider services)
             RiskAnalysisId = analysis.Id,
             RiskId = risk.Id,
             ThreatId = threats[0].Id,
+            QuestionnaireId = questionnaire.Id,
+            QuestionnaireResponseId = form.Id,
             Accounts = accounts,
         };
     }

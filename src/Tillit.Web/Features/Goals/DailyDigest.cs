@@ -12,15 +12,15 @@ using Tillit.Web.Infrastructure.Mail;
 namespace Tillit.Web.Features.Goals;
 
 /// <summary>What waits for one person today: the figures of their digest.</summary>
-public sealed record DigestItems(int MeasuresDueSoon, int MeasuresOverdue, int Incidents, int LawReviews, int DocumentReviews)
+public sealed record DigestItems(int MeasuresDueSoon, int MeasuresOverdue, int Incidents, int LawReviews, int DocumentReviews, int Questionnaires = 0)
 {
-    public bool IsEmpty => MeasuresDueSoon + MeasuresOverdue + Incidents + LawReviews + DocumentReviews == 0;
+    public bool IsEmpty => MeasuresDueSoon + MeasuresOverdue + Incidents + LawReviews + DocumentReviews + Questionnaires == 0;
 }
 
 /// <summary>
 /// The daily digest: once a day, every active person with something waiting gets one e-mail listing it (own
 /// measures due within a week or overdue, incidents they handle that are open, legal register entries and
-/// governing documents of theirs whose review is due). Four grouped queries per organisation find the
+/// governing documents of theirs whose review is due, self-assessment forms they have not submitted). Grouped queries per organisation find the
 /// figures, whatever the size. Each person's mail is claimed by a <see cref="DigestClaim"/> row, unique per
 /// person and day, so two instances on one database never send it twice; a failed send removes the claim.
 /// </summary>
@@ -57,13 +57,21 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var people = measures.Select(m => m.Person).Concat(incidents.Select(i => i.Person)).Concat(laws.Select(x => x.Person)).Concat(documents.Select(d => d.Person)).Distinct();
+        // Self-assessment forms not yet submitted (issue 8), by the one who answers them.
+        var questionnaires = await db.QuestionnaireResponses.AsNoTracking()
+            .Where(r => r.SubmittedUtc == null)
+            .GroupBy(r => r.RespondentId)
+            .Select(g => new { Person = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var people = measures.Select(m => m.Person).Concat(incidents.Select(i => i.Person)).Concat(laws.Select(x => x.Person)).Concat(documents.Select(d => d.Person)).Concat(questionnaires.Select(q => q.Person)).Distinct();
         return people.ToDictionary(p => p, p => new DigestItems(
             measures.FirstOrDefault(m => m.Person == p)?.Soon ?? 0,
             measures.FirstOrDefault(m => m.Person == p)?.Overdue ?? 0,
             incidents.FirstOrDefault(i => i.Person == p)?.Count ?? 0,
             laws.FirstOrDefault(x => x.Person == p)?.Count ?? 0,
-            documents.FirstOrDefault(d => d.Person == p)?.Count ?? 0));
+            documents.FirstOrDefault(d => d.Person == p)?.Count ?? 0,
+            questionnaires.FirstOrDefault(q => q.Person == p)?.Count ?? 0));
     }
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
@@ -135,6 +143,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
         Line(items.Incidents, "Digest_Incidents", "/incidents");
         Line(items.LawReviews, "Digest_LawReviews", "/laws?overdue=true");
         Line(items.DocumentReviews, "Digest_DocumentReviews", "/documents?sort=review");
+        Line(items.Questionnaires, "Digest_Questionnaires", "/self-assessments/mine");
         body.AppendLine().AppendLine(l["Digest_Footer"]);
         var subject = l["Digest_Subject", today.ToString("d", CultureInfo.GetCultureInfo("sv-SE"))].Value;
         return new MailMessage(email, name, subject, body.ToString());

@@ -155,6 +155,11 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
                 Unit = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Verifier = db.People.Where(p => p.Id == m.VerifiedById).Select(p => p.Name).FirstOrDefault(),
                 Requirement = m.Origin == MeasureOrigin.RequirementGap ? db.Requirements.Where(r => r.Id == m.OriginId).Select(r => r.Code + " " + r.Title).FirstOrDefault() : null,
+
+                // A self-assessment's gap: the questionnaire the answer belongs to.
+                Questionnaire = m.Origin == MeasureOrigin.SelfAssessment
+                    ? db.Questionnaires.Where(q => db.QuestionnaireResponses.Any(r => r.QuestionnaireId == q.Id && db.QuestionnaireAnswers.Any(a => a.Id == m.OriginId && a.ResponseId == r.Id))).Select(q => q.Title).FirstOrDefault()
+                    : null,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (m is null)
@@ -172,7 +177,7 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
         // Recorded durably before the measure leaves the server.
         await trail.RecordReadAsync(ProtectedType, id);
         return Outcome<MeasureDetails>.Ok(new MeasureDetails(
-            x.Id, x.Title, x.Description, x.Origin, x.OriginId, m.Requirement, x.SystemId, m.System, x.UnitId, m.Unit, x.OwnerId, m.Owner,
+            x.Id, x.Title, x.Description, x.Origin, x.OriginId, m.Requirement ?? m.Questionnaire, x.SystemId, m.System, x.UnitId, m.Unit, x.OwnerId, m.Owner,
             x.DueDate, x.CreatedOn, x.Status, x.IsOverdueOn(today), x.Evidence, x.DoneOn, x.CancelReason, x.VerifiedById, m.Verifier, x.VerifiedOn, x.Version));
     }
 }

@@ -144,6 +144,7 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.Acknowledgements.Add(new Acknowledgement(org.Id, officer.Id, version, now));
         db.Acknowledgements.Add(new Acknowledgement(org.Id, director.Id, version, now));
         SeedGoals(org.Id, today, officer, owner, director);
+        SeedSelfAssessment(org.Id, today, now, officer, owner, guideline);
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -440,6 +441,44 @@ public sealed class DemoSeeder(TillitDbContext db, TenantContext tenant, UserMan
         db.ExerciseLessons.AddRange(lists, entry);
         db.Exercises.Add(new Tillit.Domain.Preparedness.Exercise(orgId, "Krisledningsövning: it-angrepp mot kommunen", Tillit.Domain.Preparedness.ExerciseKind.FullScale,
             "Ett utpressningsangrepp krypterar filservrar och e-post en fredag eftermiddag. Krisledningen samlas, bedömer läget och beslutar om kommunikation och prioriteringar.", today.AddMonths(2), director.Id));
+    }
+
+    /// <summary>
+    /// A self-assessment of the classification guideline (issue 8) sent to the system owners, on the access control
+    /// and backup requirements: Procapita's form is submitted with a gap or two, the archive's is a draft.
+    /// </summary>
+    private void SeedSelfAssessment(Guid orgId, DateOnly today, DateTime now, Person officer, Person owner, GoverningDocument guideline)
+    {
+        var requirements = db.ChangeTracker.Entries<Requirement>().Select(e => e.Entity)
+            .Where(r => r.IsActive && r.Area is RequirementArea.AccessControl or RequirementArea.Backup)
+            .OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var systems = db.ChangeTracker.Entries<InformationSystem>().Select(e => e.Entity).ToList();
+        var care = systems.Single(s => s.Name == "Procapita");
+        var archive = systems.Single(s => s.Name == "Personalakter (pappersarkiv)");
+        var questionnaire = new Questionnaire(orgId, guideline.Id, "Självskattning behörigheter och säkerhetskopior " + today.Year, QuestionnaireRecipients.SystemOwners, today.AddDays(5), officer.Id, today.AddDays(-25));
+        db.Questionnaires.Add(questionnaire);
+        var careForm = new QuestionnaireResponse(orgId, questionnaire.Id, care.UnitId, care.Id, owner.Id);
+        var archiveForm = new QuestionnaireResponse(orgId, questionnaire.Id, archive.UnitId, archive.Id, owner.Id);
+        db.QuestionnaireResponses.AddRange(careForm, archiveForm);
+        var careAnswers = requirements.Select(r => new QuestionnaireAnswer(orgId, careForm.Id, r.Id)).ToList();
+        var archiveAnswers = requirements.Select(r => new QuestionnaireAnswer(orgId, archiveForm.Id, r.Id)).ToList();
+        AssessmentStatus[] pattern = [AssessmentStatus.Met, AssessmentStatus.Met, AssessmentStatus.PartlyMet, AssessmentStatus.Met, AssessmentStatus.NotMet, AssessmentStatus.NotApplicable];
+        for (var i = 0; i < careAnswers.Count; i++)
+        {
+            var status = pattern[i % pattern.Length];
+            careAnswers[i].Record(status, status switch
+            {
+                AssessmentStatus.PartlyMet => "Görs för hemtjänsten men inte för särskilt boende.",
+                AssessmentStatus.NotMet => "Inte infört ännu; tas upp i förvaltningsplanen.",
+                AssessmentStatus.NotApplicable => "Gäller inte systemet.",
+                _ => string.Empty,
+            });
+        }
+
+        careForm.Submit(careAnswers, owner.Id, now.AddDays(-3));
+        archiveAnswers[0].Record(AssessmentStatus.Met, "Skåpen är låsta och nyckeln finns hos HR-chefen.");
+        db.QuestionnaireAnswers.AddRange(careAnswers);
+        db.QuestionnaireAnswers.AddRange(archiveAnswers);
     }
 
     private void SeedActionPlan(Guid orgId, DateOnly today, Person owner, Person officer, Person itChief)

@@ -23,6 +23,9 @@ public sealed class ReminderOptions
 
     public int RunEveryMinutes { get; set; } = 60;
 
+    /// <summary>How many days before a self-assessment's deadline those who have not submitted are reminded (once).</summary>
+    public int QuestionnaireLeadDays { get; set; } = 7;
+
     /// <summary>The address of Tillit in mail (links to the document).</summary>
     public string? PublicUrl { get; set; }
 }
