@@ -179,7 +179,9 @@ SET_ID="$(json_id "/api/v1/information-sets?page=30&state=Valid" "Authorization:
 REQUIREMENT_ID="$(json_id "/api/v1/requirements" "Authorization: Bearer $OFFICER_TOKEN")"
 MEASURE_ID="$(json_id "/api/v1/measures?page=100" "Authorization: Bearer $OFFICER_TOKEN")"
 AGREEMENT_ID="$(json_id "/api/v1/agreements?page=50" "Authorization: Bearer $OFFICER_TOKEN")"
-# Exercises have no API: the first one linked from the list page.
+LAW_ID="$(json_id "/api/v1/laws?page=2" "Authorization: Bearer $OFFICER_TOKEN")"
+# Exercises and courses have no API: the first one linked from the list page.
+COURSE_ID="$(curl -sS -H "$OFFICER_COOKIE" "$BASE/training?page=2" | grep -o '/training/[0-9a-f-]\{36\}' | head -n 1 | cut -d/ -f3)"
 EXERCISE_ID="$(curl -sS -H "$OFFICER_COOKIE" "$BASE/exercises?page=5" | grep -o '/exercises/[0-9a-f-]\{36\}' | head -n 1 | cut -d/ -f3)"
 
 # Every page and API list of the running app; those that do not answer 200 are skipped with a note.
@@ -212,6 +214,9 @@ ENDPOINTS=(
   /continuity "/continuity?view=NotExercised" "/continuity/systems/$SYSTEM_ID" /continuity/crisis-organisation
   /exercises "/exercises?page=10" "/exercises?view=Held&sort=held&desc=true" "/exercises?system=$SYSTEM_ID" "/exercises/$EXERCISE_ID"
   "/exercises/$EXERCISE_ID/edit" /exercises/new
+  /laws "/laws?page=3" "/laws?overdue=true" "/laws?system=$SYSTEM_ID" "/laws/$LAW_ID" "/laws/$LAW_ID/edit" /laws/new
+  /api/v1/laws "/api/v1/laws?page=3" "/api/v1/laws/$LAW_ID"
+  /training "/training?page=2" "/training/$COURSE_ID" /training/coverage "/training/coverage?course=$COURSE_ID" /training/mine
 )
 
 # ---------------------------------------------------------------- measuring

@@ -31,6 +31,9 @@ public sealed record BenchResult(
     /// <summary>Continuity plans and exercises (issue 9).</summary>
     public (int Plans, int Exercises) Continuity { get; init; }
 
+    /// <summary>Legal register entries and their links to units and systems (issue 9).</summary>
+    public (int Laws, int Links) Laws { get; init; }
+
     /// <summary>Training courses and completions (issue 9).</summary>
     public (int Courses, int Completions) Training { get; init; }
 }
@@ -70,6 +73,7 @@ public sealed class BenchGenerator(
         var actionPlan = BenchActionPlan.Build(plan, register);
         var agreements = BenchAgreements.Build(plan, register);
         var continuity = BenchContinuity.Build(plan, register);
+        var laws = BenchLaws.Build(plan, register);
         var training = BenchTraining.Build(plan);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
@@ -101,6 +105,9 @@ public sealed class BenchGenerator(
             await InsertAsync(actionPlan.Measures, "measures", progress, watch, cancellationToken);
             await InsertAsync(agreements.Agreements, "agreements", progress, watch, cancellationToken);
             await InsertAsync(agreements.Links, "systems covered by agreements", progress, watch, cancellationToken);
+            await InsertAsync(laws.Laws, "legal register entries", progress, watch, cancellationToken);
+            await InsertAsync(laws.Units, "units under the laws", progress, watch, cancellationToken);
+            await InsertAsync(laws.Systems, "systems under the laws", progress, watch, cancellationToken);
             await InsertAsync(continuity.Plans, "continuity plans", progress, watch, cancellationToken);
             await InsertAsync(continuity.CrisisRoles, "crisis roles", progress, watch, cancellationToken);
             await InsertAsync(continuity.Exercises, "exercises", progress, watch, cancellationToken);
@@ -134,6 +141,7 @@ public sealed class BenchGenerator(
             ActionPlan = (actionPlan.Requirements.Count, actionPlan.Assessments.Count, actionPlan.Measures.Count),
             Agreements = agreements.Agreements.Count,
             Continuity = (continuity.Plans.Count, continuity.Exercises.Count),
+            Laws = (laws.Laws.Count, laws.Units.Count + laws.Systems.Count),
             Training = (training.CourseList.Count, training.Completions.Count),
         };
     }

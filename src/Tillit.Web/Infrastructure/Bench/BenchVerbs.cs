@@ -37,6 +37,7 @@ public sealed class BenchVerbs : ICliVerbs
         Console.WriteLine($"Action plan: {result.ActionPlan.Requirements} requirements, {result.ActionPlan.Assessments} requirement assessments, {result.ActionPlan.Measures} measures.");
         Console.WriteLine($"Agreement register: {result.Agreements} agreements.");
         Console.WriteLine($"Continuity: {result.Continuity.Plans} plans, {result.Continuity.Exercises} exercises.");
+        Console.WriteLine($"Legal register: {result.Laws.Laws} entries, {result.Laws.Links} links to units and systems.");
         Console.WriteLine($"Training: {result.Training.Courses} courses, {result.Training.Completions} completions.");
         Console.WriteLine(PasswordLinePrefix + result.Password);
         Console.WriteLine("Accounts by role (every other person signs in with the same password):");
