@@ -105,14 +105,15 @@ public sealed class ExerciseQueries(TillitDbContext db, ExerciseAccess access, A
             .ToListAsync(cancellationToken);
         var lessons = await db.ExerciseLessons.AsNoTracking().Where(x => x.ExerciseId == id)
             .OrderBy(x => x.Id)
-            .Select(x => new
-            {
+            // Scalar sub-queries: an anonymous object from FirstOrDefault becomes, on SQLite, a join over a
+            // window function across every measure of the organisation.
+            .Select(x => new ExerciseLessonRow(
                 x.Id,
                 x.Text,
                 x.MeasureId,
-                Measure = db.Measures.Where(m => m.Id == x.MeasureId).Select(m => new { m.Title, m.Status }).FirstOrDefault(),
-                x.Version,
-            })
+                db.Measures.Where(m => m.Id == x.MeasureId).Select(m => m.Title).FirstOrDefault(),
+                db.Measures.Where(m => m.Id == x.MeasureId).Select(m => (MeasureStatus?)m.Status).FirstOrDefault(),
+                x.Version))
             .ToListAsync(cancellationToken);
         await trail.RecordReadAsync(ProtectedType, id);
         var e = exercise.Exercise;
@@ -128,7 +129,7 @@ public sealed class ExerciseQueries(TillitDbContext db, ExerciseAccess access, A
             e.Participants,
             e.Outcome,
             systems,
-            [.. lessons.Select(x => new ExerciseLessonRow(x.Id, x.Text, x.MeasureId, x.Measure?.Title, x.Measure?.Status, x.Version))],
+            lessons,
             e.Version));
     }
 }
