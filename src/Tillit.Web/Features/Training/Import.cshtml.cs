@@ -26,30 +26,8 @@ public sealed class ImportModel(ImportUploads uploads, CurrentUser user, IString
             return Forbid();
         }
 
-        if (upload is null || upload.Length == 0)
-        {
-            return Refuse("Import.NoFile");
-        }
-
-        if (upload.Length > SpreadsheetReader.MaxUploadBytes)
-        {
-            return Refuse("Import.TooLarge", SpreadsheetReader.MaxUploadBytes / (1024 * 1024));
-        }
-
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);
-        try
-        {
-            SpreadsheetReader.Read(buffer);
-        }
-        catch (SpreadsheetRefusedException refused)
-        {
-            return Refuse(refused.Key, [.. refused.Arguments]);
-        }
-
-        buffer.Position = 0;
-        var id = await uploads.SaveAsync(buffer, cancellationToken);
-        return Redirect($"/training/import/{id}");
+        var (id, refusal, arguments) = await uploads.AcceptAsync(upload, cancellationToken);
+        return id is { } accepted ? Redirect($"/training/import/{accepted}") : Refuse(refusal!, arguments);
     }
 
     private PageResult Refuse(string key, params object[] args)

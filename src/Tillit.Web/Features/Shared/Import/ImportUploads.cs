@@ -15,6 +15,38 @@ public sealed class ImportUploads(CurrentUser user, TimeProvider clock)
 
     private static string Folder => Path.Combine(Path.GetTempPath(), "tillit-imports");
 
+    /// <summary>
+    /// The first step of every import: refuses a missing, too large or unreadable file (the resource key of the
+    /// message and its arguments) and otherwise stores it, returning its id. The file is read once here so a file
+    /// that is not a spreadsheet is refused at once, not after the mapping step.
+    /// </summary>
+    public async Task<(Guid? Id, string? Refusal, object[] Arguments)> AcceptAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            return (null, "Import.NoFile", []);
+        }
+
+        if (upload.Length > SpreadsheetReader.MaxUploadBytes)
+        {
+            return (null, "Import.TooLarge", [SpreadsheetReader.MaxUploadBytes / (1024 * 1024)]);
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            SpreadsheetReader.Read(buffer);
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            return (null, refused.Key, [.. refused.Arguments]);
+        }
+
+        buffer.Position = 0;
+        return (await SaveAsync(buffer, cancellationToken), null, []);
+    }
+
     /// <summary>Stores the upload (at most <see cref="SpreadsheetReader.MaxUploadBytes"/>); returns its id.</summary>
     public async Task<Guid> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
