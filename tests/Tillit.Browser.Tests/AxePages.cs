@@ -21,10 +21,10 @@ public static class AxePages
 {
     /// <summary>
     /// Page routes that answer a file, not HTML, so axe-core has nothing to check: a governing document's PDF is
-    /// checked as a tagged PDF in DocumentWorkflowTests, a risk analysis's Word file by the Open XML validator in
-    /// RiskDocxTests, and the crisis binder (a self-contained HTML file) is opened offline in ContinuityFlowTests.
+    /// checked as a tagged PDF in DocumentWorkflowTests, a risk analysis's Word file (by the Open XML validator) and its
+    /// tagged PDF in RiskDocxTests, and the crisis binder (a self-contained HTML file) is opened offline in ContinuityFlowTests.
     /// </summary>
-    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "risk/{id:guid}/docx", "continuity/binder"];
+    public static IReadOnlyList<string> FileRoutes { get; } = ["documents/{id:guid}/versions/{versionId:guid}/pdf", "risk/{id:guid}/docx", "risk/{id:guid}/pdf", "continuity/binder"];
 
     public static IReadOnlyList<AxePage> All { get; } =
     [

@@ -455,6 +455,7 @@ public static class AuthorizationMatrix
         Row("POST", "/risk/new", Access.Only(RiskManagers)),
         Row("GET", "/risk/{id:guid}", Access.Only(RiskReaders)),
         Row("GET", "/risk/{id:guid}/docx", Access.Only(RiskReaders)),
+        Row("GET", "/risk/{id:guid}/pdf", Access.Only(RiskReaders)),
         Row("POST", "/risk/{id:guid}", Access.Only(RiskManagers)),
         Row("POST", "/risk/{id:guid}", Access.Only(RiskManagers), handler: "nextcycle"),
         Row("GET", "/risk/{id:guid}/edit", Access.Only(RiskManagers)),

@@ -1,11 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tillit.Data;
 using Tillit.Data.Audit;
 using Tillit.Domain.Access;
 using Tillit.Domain.Register;
 using Tillit.Domain.Risks;
 using Tillit.Integration.Tests.Infrastructure;
+using Tillit.Web.Features.Risk;
+using Tillit.Web.Infrastructure;
+using Tillit.Web.Security;
 using static Tillit.Integration.Tests.Incidents.IncidentTestHelp;
 
 namespace Tillit.Integration.Tests.Risk;
@@ -160,6 +165,105 @@ public sealed class RiskAccessTests(TillitApp app)
         (_, page) = await session.GetPageAsync($"/systems/{system}");
         Assert.DoesNotContain("Riskanalysen är för gammal", page, StringComparison.Ordinal);
         Assert.Contains("Riskanalys för länge sedan", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_raised_classification_marks_the_analysis_for_review_and_a_lowered_one_does_not()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.MunicipalDirector]);
+        var account = await app.AppointSystemOwnerAsync(org, org.SystemId);
+        var owner = new Browser(app.Factory.CreateRawClient()) { BearerToken = await app.Seed.CreateTokenAsync(account) };
+
+        // The seed's set is 2-2-2-2. Lowering availability lowers the system's need: nothing to review.
+        await ClassifyAsync(owner, org, 2, 2, 1, 2);
+        Assert.False(await ReviewNeededAsync(org, org.RiskAnalysisId));
+
+        // Raising confidentiality raises the need: the analysis is marked, naming the change, and the system is a gap.
+        await ClassifyAsync(owner, org, 3, 2, 1, 2);
+        var reason = await app.Seed.WithDbAsync(org.Id, db => db.RiskAnalyses.Where(a => a.Id == org.RiskAnalysisId).Select(a => new { a.ReviewNeeded, a.ReviewReason }).SingleAsync());
+        Assert.True(reason.ReviewNeeded);
+        Assert.Equal("Skyddsbehovet höjt 2-2-1-2 → 3-2-1-2", reason.ReviewReason);
+        var state = await GapQueriesAsync(org, TimeProvider.System, (gaps, _) => gaps.ForSystemAsync(org.SystemId, CancellationToken.None));
+        Assert.Equal(org.RiskAnalysisId, state.CurrentAnalysisId);
+
+        // The mark is one audited change of the analysis.
+        var changes = await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.AsNoTracking().CountAsync(e =>
+            e.Action == AuditActions.Update && e.RecordType == "RiskAnalysis" && e.RecordId == org.RiskAnalysisId.ToString("D")));
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task An_approved_analysis_is_overdue_the_day_after_it_reaches_the_set_age_by_the_injected_clock()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rsk" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer]);
+        var approvedOn = new DateOnly(2025, 3, 14);
+        var system = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var important = new InformationSystem(org.Id, "Analyserat system", "Test", org.UnitId, SystemForm.Automated) { ImportantToOperations = true };
+            db.InformationSystems.Add(important);
+            var analysis = new RiskAnalysis(org.Id, "Riskanalys mars", RiskAnalysisScope.System, "Workshop", "Systemägare", approvedOn, approvedOn.AddMonths(12));
+            db.RiskAnalyses.Add(analysis);
+            db.RiskAnalysisSystems.Add(new RiskAnalysisSystem(org.Id, analysis.Id, important.Id));
+            var threat = await db.Threats.OrderBy(t => t.Code).FirstAsync();
+            db.Risks.Add(new Domain.Risks.Risk(org.Id, analysis.Id, threat.Id, "orsak", "händelse", "konsekvens", RiskAspects.Availability, 1, 1));
+            analysis.SubmitForReview(1);
+            analysis.Approve(org.Accounts[Role.SecurityOfficer].PersonId, approvedOn);
+            await db.SaveChangesAsync();
+            return important.Id;
+        });
+        var clock = new Audit.TestClock();
+        Task<SystemRiskState> StateOn(DateOnly day, TimeOnly time)
+        {
+            clock.Set(new DateTimeOffset(day.ToDateTime(time), TimeSpan.Zero));
+            return GapQueriesAsync(org, clock, (gaps, _) => gaps.ForSystemAsync(system, CancellationToken.None));
+        }
+
+        // Twelve months (the default age) to the day is still current; the next day it is overdue.
+        Assert.Null((await StateOn(approvedOn.AddMonths(12), new TimeOnly(23, 59))).Gap);
+        Assert.Equal(RiskGapKind.Overdue, (await StateOn(approvedOn.AddMonths(12).AddDays(1), new TimeOnly(0, 1))).Gap);
+        Assert.Equal(approvedOn, (await StateOn(approvedOn.AddMonths(12).AddDays(1), TimeOnly.MinValue)).ApprovedOn);
+
+        // With the age set to 18 months it is current again until eighteen months have passed.
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var settings = RiskSettings.DefaultFor(org.Id);
+            settings.Change(RiskBands.Default, RiskBand.Medium, 18);
+            db.RiskSettings.Add(settings);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await StateOn(approvedOn.AddMonths(18), TimeOnly.MinValue)).Gap);
+        Assert.Equal(RiskGapKind.Overdue, (await StateOn(approvedOn.AddMonths(18).AddDays(1), TimeOnly.MinValue)).Gap);
+    }
+
+    /// <summary>The gap queries of the organisation with the given clock, as the pages build them.</summary>
+    private async Task<T> GapQueriesAsync<T>(TestOrganisation org, TimeProvider clock, Func<RiskGapQueries, TillitDbContext, Task<T>> query)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(org.Id);
+        var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        return await query(new RiskGapQueries(db, new RiskAccess(db, user, clock), user), db);
+    }
+
+    /// <summary>Classifies the seed's set through the API as its system's owner, over the current classification.</summary>
+    private async Task ClassifyAsync(Browser owner, TestOrganisation org, int k, int r, int t, int s)
+    {
+        var current = await app.Seed.WithDbAsync(org.Id, db => db.Classifications.Where(c => c.SetId == org.SetId && c.IsCurrent).Select(c => (Guid?)c.Id).SingleOrDefaultAsync());
+        var body = JsonSerializer.Serialize(new
+        {
+            confidentiality = k,
+            integrity = r,
+            availability = t,
+            traceability = s,
+            confidentialityMotivation = "K",
+            integrityMotivation = "R",
+            availabilityMotivation = "T",
+            traceabilityMotivation = "S",
+            participants = "Systemägaren",
+            currentId = current,
+        });
+        var response = await owner.SendJsonAsync(HttpMethod.Post, $"/api/v1/information-sets/{org.SetId}/classifications", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private Task<bool> ReviewNeededAsync(TestOrganisation org, Guid id) =>

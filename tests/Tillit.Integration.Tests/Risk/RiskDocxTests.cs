@@ -11,7 +11,7 @@ using Tillit.Integration.Tests.Infrastructure;
 namespace Tillit.Integration.Tests.Risk;
 
 /// <summary>
-/// The risk analysis as a Word document (/risk/{id}/docx), on both databases: what the document holds, parsed with the
+/// The risk analysis as a Word document (/risk/{id}/docx) and a tagged PDF (/risk/{id}/pdf), on both databases: what the document holds, parsed with the
 /// Open XML SDK, the export in the audit trail, and the analysis's need to know (the same as its page).
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -81,6 +81,42 @@ public sealed class RiskDocxTests(TillitApp app)
     }
 
     [Fact]
+    public async Task The_pdf_is_tagged_in_swedish_with_a_heading_and_a_table_per_risk_and_its_export_is_in_the_trail()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("rpd" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer]);
+        var title = await app.Seed.WithDbAsync(org.Id, db => db.RiskAnalyses.Where(a => a.Id == org.RiskAnalysisId).Select(a => a.Title).SingleAsync());
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+
+        var (_, page) = await officer.GetPageAsync($"/risk/{org.RiskAnalysisId}");
+        Assert.Contains($"href=\"/risk/{org.RiskAnalysisId}/pdf\"", page, StringComparison.Ordinal);
+
+        var response = await officer.GetAsync($"/risk/{org.RiskAnalysisId}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        using (var pdf = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+        {
+            Assert.Equal(title, pdf.Info.Title);
+            Assert.Equal("sv-SE", pdf.Internals.Catalog.Elements.GetString("/Lang"));
+            var tags = PdfStructure.Tags(pdf);
+            Assert.Equal(1, tags.Count(t => t == "/H1"));
+
+            // The facts, the risks and the heat maps as second-level headings; the one risk and both maps below them,
+            // each over a table (the risk's assessment, the two maps).
+            Assert.Equal(3, tags.Count(t => t == "/H2"));
+            Assert.Equal(3, tags.Count(t => t == "/H3"));
+            Assert.Equal(3, tags.Count(t => t == "/Table"));
+            Assert.Contains("/TH", tags);
+        }
+
+        var exports = await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.Export && e.RecordType == "RiskAnalysis" && e.RecordId == org.RiskAnalysisId.ToString("D"))
+            .Select(e => e.Data).ToListAsync());
+        var export = Assert.Single(exports);
+        Assert.Contains("\"format\":\"pdf\"", export ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_employee_and_the_owner_of_another_system_cannot_download_it_and_its_own_owner_can()
     {
         var org = await app.Seed.CreateOrganisationAsync("rdx" + Guid.NewGuid().ToString("N")[..6], [Role.MunicipalDirector, Role.Employee]);
@@ -92,14 +128,17 @@ public sealed class RiskDocxTests(TillitApp app)
             return system.Id;
         });
         var url = $"/risk/{org.RiskAnalysisId}/docx";
+        var pdfUrl = $"/risk/{org.RiskAnalysisId}/pdf";
 
         // Refused as the analysis's page refuses them: the pages answer a refusal with the access-denied page.
         var employee = await app.SessionAsync(org, Role.Employee);
         AssertRefused(await employee.GetAsync(url));
+        AssertRefused(await employee.GetAsync(pdfUrl));
 
         var (otherOwner, otherOwnerId) = await OwnerSessionAsync(org, otherSystem);
         AssertRefused(await otherOwner.GetAsync($"/risk/{org.RiskAnalysisId}"));
         AssertRefused(await otherOwner.GetAsync(url));
+        AssertRefused(await otherOwner.GetAsync(pdfUrl));
 
         var (owner, ownerId) = await OwnerSessionAsync(org, org.SystemId);
         var allowed = await owner.GetAsync(url);
@@ -118,6 +157,7 @@ public sealed class RiskDocxTests(TillitApp app)
     private static void AssertRefused(HttpResponseMessage response)
     {
         Assert.NotEqual("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
         if (response.StatusCode != HttpStatusCode.NotFound)
         {
             Assert.StartsWith("/account/access-denied", Browser.RedirectTarget(response), StringComparison.Ordinal);

@@ -25,8 +25,6 @@ public static class RiskAnalysisDocx
         ArgumentNullException.ThrowIfNull(l);
         var a = export.Analysis;
         var inv = CultureInfo.InvariantCulture;
-        string Or(string? s) => string.IsNullOrWhiteSpace(s) ? l["Common.NotGiven"].Value : s;
-        string Band(RiskBand band) => l["RiskBand." + band].Value;
 
         return WordDocument.Write(a.Title, CultureInfo.CurrentUICulture.Name, landscape: true, body =>
         {
@@ -40,19 +38,9 @@ public static class RiskAnalysisDocx
             body.Append(WordDocument.Fact(l["RiskDocx.ExportedOn"], today.ToString("yyyy-MM-dd", inv)));
 
             body.Append(WordDocument.Heading(l["RiskDocx.About"], 2));
-            body.Append(WordDocument.Fact(l["Risk.Systems"], Or(string.Join(", ", a.Systems.Select(s => s.Name)))));
-            body.Append(WordDocument.Fact(l["Risk.Scope"], l["RiskAnalysisScope." + a.Scope]));
-            body.Append(WordDocument.Fact(l["Risk.MethodNote"], Or(a.MethodNote)));
-            body.Append(WordDocument.Fact(l["Risk.Participants"], Or(a.Participants)));
-            body.Append(WordDocument.Fact(l["Risk.AnalysedOn"], a.AnalysedOn.ToString("yyyy-MM-dd", inv)));
-            body.Append(WordDocument.Fact(l["Risk.Status"], l["RiskAnalysisStatus." + a.Status]));
-            body.Append(WordDocument.Fact(
-                l["Risk.ApprovedBy"],
-                a.ApprovedOn is { } on ? $"{a.ApprovedByName}, {on.ToString("yyyy-MM-dd", inv)}" : l["RiskDocx.NotApproved"].Value));
-            body.Append(WordDocument.Fact(l["Risk.NextReviewOn"], a.NextReviewOn.ToString("yyyy-MM-dd", inv)));
-            if (a.ReviewNeeded)
+            foreach (var (label, value) in Facts(a, l))
             {
-                body.Append(WordDocument.Fact(l["Risk.ReviewNeeded"], Or(a.ReviewReason)));
+                body.Append(WordDocument.Fact(label, value));
             }
 
             body.Append(WordDocument.Heading(l["RiskDocx.RisksHeading", a.Risks.Count], 2));
@@ -62,21 +50,53 @@ public static class RiskAnalysisDocx
             }
             else
             {
-                body.Append(WordDocument.Text(l["RiskDocx.RisksIntro", Span(export.Bands, RiskBand.Low), Span(export.Bands, RiskBand.Medium), Span(export.Bands, RiskBand.High), Span(export.Bands, RiskBand.VeryHigh)]));
-                body.Append(WordDocument.Table(
-                    [
-                        l["RiskDocx.Number"], l["RiskDocx.CauseEventEffect"], l["Risk.Threat"], l["Risk.Aspects"], l["Risk.Likelihood"], l["Risk.Consequence"],
-                        l["Risk.Level"], l["Risk.Treatment"], l["Risk.Measures"], l["Risk.ResidualLevel"], l["Risk.Owner"], l["Risk.Acceptance"],
-                    ],
-                    a.Risks.Select((r, i) => Row(r, i + 1, export.Extras.GetValueOrDefault(r.Id), l, Band)),
-                    fontHalfPoints: 18));
+                body.Append(WordDocument.Text(RisksIntro(export.Bands, l)));
+                body.Append(WordDocument.Table(RiskHeaders(l), RiskRows(export, l), fontHalfPoints: 18));
             }
 
             body.Append(WordDocument.Heading(l["Risk.HeatMaps"], 2));
             body.Append(WordDocument.Text(l["RiskDocx.HeatIntro"]));
-            HeatTable(body, l["Risk.HeatInherent"], a.Inherent, export.Bands, l, Band);
-            HeatTable(body, l["Risk.HeatResidual"], a.Residual, export.Bands, l, Band);
+            foreach (var (title, cells) in new[] { (l["Risk.HeatInherent"].Value, a.Inherent), (l["Risk.HeatResidual"].Value, a.Residual) })
+            {
+                body.Append(WordDocument.Heading(title, 3));
+                body.Append(WordDocument.Table(HeatHeaders(l), HeatRows(cells, export.Bands, l)));
+            }
         });
+    }
+
+    /// <summary>The facts about the analysis, in the order both the Word file and the PDF print them.</summary>
+    internal static IEnumerable<(string Label, string Value)> Facts(RiskAnalysisDetails a, IStringLocalizer l)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Or(string? s) => string.IsNullOrWhiteSpace(s) ? l["Common.NotGiven"].Value : s;
+        yield return (l["Risk.Systems"], Or(string.Join(", ", a.Systems.Select(s => s.Name))));
+        yield return (l["Risk.Scope"], l["RiskAnalysisScope." + a.Scope]);
+        yield return (l["Risk.MethodNote"], Or(a.MethodNote));
+        yield return (l["Risk.Participants"], Or(a.Participants));
+        yield return (l["Risk.AnalysedOn"], a.AnalysedOn.ToString("yyyy-MM-dd", inv));
+        yield return (l["Risk.Status"], l["RiskAnalysisStatus." + a.Status]);
+        yield return (l["Risk.ApprovedBy"], a.ApprovedOn is { } on ? $"{a.ApprovedByName}, {on.ToString("yyyy-MM-dd", inv)}" : l["RiskDocx.NotApproved"].Value);
+        yield return (l["Risk.NextReviewOn"], a.NextReviewOn.ToString("yyyy-MM-dd", inv));
+        if (a.ReviewNeeded)
+        {
+            yield return (l["Risk.ReviewNeeded"], Or(a.ReviewReason));
+        }
+    }
+
+    internal static string RisksIntro(RiskBands bands, IStringLocalizer l) =>
+        l["RiskDocx.RisksIntro", Span(bands, RiskBand.Low), Span(bands, RiskBand.Medium), Span(bands, RiskBand.High), Span(bands, RiskBand.VeryHigh)];
+
+    internal static string[] RiskHeaders(IStringLocalizer l) =>
+    [
+        l["RiskDocx.Number"], l["RiskDocx.CauseEventEffect"], l["Risk.Threat"], l["Risk.Aspects"], l["Risk.Likelihood"], l["Risk.Consequence"],
+        l["Risk.Level"], l["Risk.Treatment"], l["Risk.Measures"], l["Risk.ResidualLevel"], l["Risk.Owner"], l["Risk.Acceptance"],
+    ];
+
+    /// <summary>One row per risk, its cells in the order of <see cref="RiskHeaders"/>.</summary>
+    internal static IEnumerable<string[]> RiskRows(RiskAnalysisExport export, IStringLocalizer l)
+    {
+        string Band(RiskBand band) => l["RiskBand." + band].Value;
+        return export.Analysis.Risks.Select((r, i) => Row(r, i + 1, export.Extras.GetValueOrDefault(r.Id), l, Band));
     }
 
     private static string Span(RiskBands bands, RiskBand band)
@@ -117,11 +137,13 @@ public static class RiskAnalysisDocx
         ];
     }
 
+    internal static string[] HeatHeaders(IStringLocalizer l) =>
+        [l["RiskDocx.HeatCorner"], .. Enumerable.Range(RiskLevel.Min, RiskLevel.Max).Select(c => l["Risk.ConsequenceShort", c].Value)];
+
     /// <summary>Likelihood 4 in the first row as in the picture; each cell the count and the band of its level.</summary>
-    private static void HeatTable(DocumentFormat.OpenXml.Wordprocessing.Body body, string title, IReadOnlyList<HeatCell> cells, RiskBands bands, IStringLocalizer l, Func<RiskBand, string> band)
+    internal static List<string[]> HeatRows(IReadOnlyList<HeatCell> cells, RiskBands bands, IStringLocalizer l)
     {
         var inv = CultureInfo.InvariantCulture;
-        body.Append(WordDocument.Heading(title, 3));
         var rows = new List<string[]>();
         for (var li = RiskLevel.Max; li >= RiskLevel.Min; li--)
         {
@@ -130,14 +152,12 @@ public static class RiskAnalysisDocx
             for (var c = RiskLevel.Min; c <= RiskLevel.Max; c++)
             {
                 var count = cells.Where(x => x.Likelihood == li && x.Consequence == c).Sum(x => x.Count);
-                row[c] = $"{count.ToString(inv)} ({band(bands.BandOf(li * c))})";
+                row[c] = $"{count.ToString(inv)} ({l["RiskBand." + bands.BandOf(li * c)].Value})";
             }
 
             rows.Add(row);
         }
 
-        body.Append(WordDocument.Table(
-            [l["RiskDocx.HeatCorner"], .. Enumerable.Range(RiskLevel.Min, RiskLevel.Max).Select(c => l["Risk.ConsequenceShort", c].Value)],
-            rows));
+        return rows;
     }
 }
