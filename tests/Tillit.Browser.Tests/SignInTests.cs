@@ -56,7 +56,7 @@ public sealed class SignInTests(TillitServer server)
         if (Grants(Permissions.ReportsRead)) { expected.Add(server.Text("Nav.Reports")); }
         if (Grants(Permissions.SelfAssessmentsManage)) { expected.Add(server.Text("Nav.SelfAssessments")); }
         expected.Add(server.Text("Nav.ReportIncident"));
-        if (Grants(Permissions.IncidentsHandle)) { expected.Add(server.Text("Incident_Nav")); }
+        if (Grants(Permissions.IncidentsHandle)) { expected.Add(server.Text("Incident_Nav")); expected.Add(server.Text("Nav.IncidentStatistics")); }
         if (Grants(Permissions.AuditRead)) { expected.Add(server.Text("Nav.Audit")); }
         expected.Add(server.Text("Nav.Tokens"));
 

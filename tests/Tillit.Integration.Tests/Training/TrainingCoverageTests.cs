@@ -76,6 +76,46 @@ public sealed partial class TrainingCoverageTests(TillitApp app)
         Assert.NotEqual(default, ids.Culture);
     }
 
+    [Fact]
+    public async Task The_coverage_page_sends_as_many_sql_commands_for_thirty_courses_as_for_three()
+    {
+        var (org, _) = await BuildAsync("trq");
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+        var few = await CommandsAsync(officer, "/training/coverage");
+
+        // Twenty-seven more courses of all three audiences and repeat intervals, each with completions.
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var people = await db.People.Select(p => p.Id).ToListAsync();
+            for (var i = 0; i < 27; i++)
+            {
+                var course = new TrainingCourse(org.Id, $"Kurs {i:D2}");
+                course.SetRepeat(i % 4 == 0 ? null : 6 * (i % 4), true);
+                switch (i % 3)
+                {
+                    case 0: course.SetAudience(AudienceKind.Units, [org.SectionUnitId], []); break;
+                    case 1: course.SetAudience(AudienceKind.Roles, [], [Role.Manager, Role.SecurityOfficer]); break;
+                }
+
+                db.TrainingCourses.Add(course);
+                db.TrainingCompletions.AddRange(people.Select((p, n) => new TrainingCompletion(org.Id, course.Id, p, Today.AddMonths(-(n + i) % 20), false)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var many = await CommandsAsync(officer, "/training/coverage");
+        Assert.True(few == many, $"/training/coverage sent {few} SQL commands for 3 courses and {many} for 30");
+    }
+
+    private static async Task<int> CommandsAsync(Browser browser, string url)
+    {
+        await browser.GetAsync(url); // warm: the first call of a session may load what later calls find cached
+        var response = await browser.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {Calls.Describe(response)}");
+        Assert.True(response.Headers.TryGetValues(Tillit.Web.Infrastructure.SqlCommandCounter.HeaderName, out var values), $"GET {url} has no SQL command count header");
+        return int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<string> PageAsync(Browser browser, string url)
     {
         var (response, body) = await browser.GetPageAsync(url);
@@ -124,6 +164,7 @@ public sealed partial class TrainingCoverageTests(TillitApp app)
             Done(care, anna, Today.AddMonths(-25));
             Done(care, dag, Today.AddMonths(-1));
             Done(leaders, manager, Today.AddYears(-5));
+            Done(leaders, bo, Today.AddDays(-5)); // Bo is no manager: outside the audience, not counted
             Done(everyone, eva, Today.AddDays(-10));
             Done(everyone, bo, Today.AddMonths(-13));
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tillit.Data;
 using Tillit.Domain.Access;
@@ -158,27 +159,24 @@ public sealed class TrainingQueries(TillitDbContext db, CurrentUser user, AuditT
         var count = await courses.CountAsync(cancellationToken);
         var pageCourses = await courses.Include(c => c.Audience).OrderBy(c => c.Title).ThenBy(c => c.Id)
             .Skip((Math.Max(1, page) - 1) * CoursesPerPage).Take(CoursesPerPage).ToListAsync(cancellationToken);
-        var rows = new List<CourseCoverage>();
-        foreach (var course in pageCourses)
-        {
-            var units = await PerUnitAsync(course, scope, cancellationToken);
-            rows.Add(new CourseCoverage(course.Id, course.Title, course.RepeatMonths, units.Sum(u => u.Audience), units.Sum(u => u.Current)));
-        }
-
         var chosen = courseId is { } cid
-            ? await courses.Include(c => c.Audience).FirstOrDefaultAsync(c => c.Id == cid, cancellationToken)
+            ? pageCourses.Find(c => c.Id == cid) ?? await courses.Include(c => c.Audience).FirstOrDefaultAsync(c => c.Id == cid, cancellationToken)
             : pageCourses.FirstOrDefault();
         if (courseId is not null && chosen is null)
         {
             return Outcome<TrainingCoverage>.NotFound();
         }
 
+        var counted = chosen is null || pageCourses.Contains(chosen) ? pageCourses : [.. pageCourses, chosen];
+        var byCourse = await PerUnitAsync(counted, scope, cancellationToken);
+        var rows = pageCourses.Select(c => new CourseCoverage(c.Id, c.Title, c.RepeatMonths, byCourse[c.Id].Sum(u => u.Audience), byCourse[c.Id].Sum(u => u.Current))).ToList();
+
         IReadOnlyList<UnitTrainingCoverage> perUnit = [];
         CourseCoverage? chosenRow = null;
         var showsAcknowledgements = await user.HasAsync(Permissions.DocumentsCoverage, cancellationToken);
         if (chosen is not null)
         {
-            var units = await PerUnitAsync(chosen, scope, cancellationToken);
+            var units = byCourse[chosen.Id];
             chosenRow = new CourseCoverage(chosen.Id, chosen.Title, chosen.RepeatMonths, units.Sum(u => u.Audience), units.Sum(u => u.Current));
             var confirmed = showsAcknowledgements ? await AcknowledgedByUnitAsync(cancellationToken) : new Dictionary<Guid, (int Asked, int Confirmed)>();
             perUnit = units.Select(u => confirmed.TryGetValue(u.UnitId, out var c) ? u with { Asked = c.Asked, Confirmed = c.Confirmed } : u with { Asked = showsAcknowledgements ? 0 : null, Confirmed = showsAcknowledgements ? 0 : null })
@@ -231,47 +229,96 @@ public sealed class TrainingQueries(TillitDbContext db, CurrentUser user, AuditT
     }
 
     /// <summary>
-    /// The active people of a course's audience within the scope (null: the whole organisation) with their units;
-    /// the same audience rule as an acknowledgement campaign.
+    /// Each course's audience and current completions per unit within the scope, in five queries whatever the
+    /// number of courses, people or completions: the units, the active people per unit, the holders of the role
+    /// courses' roles per unit, the units named by the unit courses, and the distinct people per course and unit
+    /// with a current completion (for a role course, only those who hold one of its roles). The audience is that of
+    /// an acknowledgement campaign: the active people of everyone, of the named units and their sub-units, or the
+    /// current holders of the named roles. Units without any of the audience are left out.
     /// </summary>
-    internal static async Task<IQueryable<AcknowledgementQueries.PersonInUnit>> AudienceAsync(TillitDbContext db, TrainingCourse course, IReadOnlyList<string>? scope, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, List<UnitTrainingCoverage>>> PerUnitAsync(List<TrainingCourse> courses, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
     {
-        var units = db.Units.AsNoTracking().WithinScope(scope);
-        if (course.AudienceKind == AudienceKind.Units)
+        var result = courses.ToDictionary(c => c.Id, _ => new List<UnitTrainingCoverage>());
+        if (courses.Count == 0)
         {
-            var ids = course.Audience.Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).ToList();
-            var paths = await db.Units.Where(u => ids.Contains(u.Id)).Select(u => u.Path).ToListAsync(cancellationToken);
-            units = units.WithinScope(paths);
+            return result;
         }
 
-        var people = db.People.AsNoTracking().Where(p => p.IsActive);
-        if (course.AudienceKind == AudienceKind.Roles)
+        var today = Today;
+        var units = await db.Units.AsNoTracking().WithinScope(scope).OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.IsActive).GroupBy(p => p.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, cancellationToken);
+
+        var roleCourses = courses.Where(c => c.AudienceKind == AudienceKind.Roles).Select(c => c.Id).ToList();
+        var holders = roleCourses.Count == 0 ? [] : (await db.RoleAssignments.AsNoTracking()
+                .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))
+                .Join(db.CourseAudiences.Where(au => roleCourses.Contains(au.CourseId) && au.Role != null), a => a.Role, au => au.Role, (a, au) => new { au.CourseId, a.PersonId })
+                .Join(db.People.Where(p => p.IsActive), x => x.PersonId, p => p.Id, (x, p) => new { x.CourseId, p.UnitId, x.PersonId })
+                .Distinct()
+                .GroupBy(x => new { x.CourseId, x.UnitId })
+                .Select(g => new { g.Key.CourseId, g.Key.UnitId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.CourseId, x.UnitId), x => x.Count);
+
+        var namedIds = courses.Where(c => c.AudienceKind == AudienceKind.Units).SelectMany(c => c.Audience).Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).Distinct().ToList();
+        var namedPaths = namedIds.Count == 0 ? [] : await db.Units.AsNoTracking().Where(u => namedIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+
+        var ids = courses.Select(c => c.Id).ToList();
+        var current = (await db.TrainingCompletions.AsNoTracking()
+                .Where(CurrentOn(courses, today))
+                .Where(c => !roleCourses.Contains(c.CourseId) || db.CourseAudiences.Any(au => au.CourseId == c.CourseId && au.Role != null
+                    && db.RoleAssignments.Any(a => a.PersonId == c.PersonId && a.Role == au.Role && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))))
+                .Join(db.People.Where(p => p.IsActive), c => c.PersonId, p => p.Id, (c, p) => new { c.CourseId, p.UnitId, c.PersonId })
+                .Distinct()
+                .GroupBy(x => new { x.CourseId, x.UnitId })
+                .Select(g => new { g.Key.CourseId, g.Key.UnitId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.CourseId, x.UnitId), x => x.Count);
+
+        foreach (var course in courses)
         {
-            var roles = course.Audience.Where(a => a.Role != null).Select(a => a.Role!.Value).ToList();
-            people = people.Where(p => db.RoleAssignments.Any(a => a.PersonId == p.Id && roles.Contains(a.Role) && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today)));
+            var named = course.AudienceKind == AudienceKind.Units
+                ? course.Audience.Where(a => a.UnitId is { } u && namedPaths.ContainsKey(u)).Select(a => namedPaths[a.UnitId!.Value]).ToList()
+                : null;
+            foreach (var unit in units)
+            {
+                if (named is not null && !named.Exists(p => unit.Path.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var audience = course.AudienceKind == AudienceKind.Roles ? holders.GetValueOrDefault((course.Id, unit.Id)) : people.GetValueOrDefault(unit.Id);
+                if (audience > 0)
+                {
+                    result[course.Id].Add(new UnitTrainingCoverage(unit.Id, unit.Name, audience, current.GetValueOrDefault((course.Id, unit.Id)), null, null));
+                }
+            }
         }
 
-        return people.Join(units, p => p.UnitId, u => u.Id, (p, u) => new AcknowledgementQueries.PersonInUnit { Person = p, Unit = u });
+        return result;
     }
 
-    // One grouped query: per unit, the audience and those of it with a completion on or after the course's cut-off.
-    private async Task<List<UnitTrainingCoverage>> PerUnitAsync(TrainingCourse course, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// A completion of one of the courses that is current today: on or after its course's cut-off (courses with the
+    /// same repeat interval share a test), and not in the future. One OR of a few terms, so one query.
+    /// </summary>
+    private static Expression<Func<TrainingCompletion, bool>> CurrentOn(IEnumerable<TrainingCourse> courses, DateOnly today)
     {
-        var today = Today;
-        var from = TrainingCourse.CurrentFrom(course.RepeatMonths, today);
-        var courseId = course.Id;
-        var people = await AudienceAsync(db, course, scope, today, cancellationToken);
-        var units = await people
-            .GroupBy(x => new { x.Unit.Id, x.Unit.Name })
-            .Select(g => new
-            {
-                g.Key.Id,
-                g.Key.Name,
-                Total = g.Count(),
-                Current = g.Count(x => db.TrainingCompletions.Any(c => c.CourseId == courseId && c.PersonId == x.Person.Id && c.CompletedOn >= from && c.CompletedOn <= today)),
-            })
-            .ToListAsync(cancellationToken);
-        return units.Select(u => new UnitTrainingCoverage(u.Id, u.Name, u.Total, u.Current, null, null)).ToList();
+        var c = Expression.Parameter(typeof(TrainingCompletion), "c");
+        var courseId = Expression.Property(c, nameof(TrainingCompletion.CourseId));
+        var completedOn = Expression.Property(c, nameof(TrainingCompletion.CompletedOn));
+        var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(Guid));
+        Expression? any = null;
+        foreach (var group in courses.GroupBy(x => TrainingCourse.CurrentFrom(x.RepeatMonths, today)))
+        {
+            var test = Expression.AndAlso(
+                Expression.Call(contains, Expression.Constant(group.Select(x => x.Id).ToList()), courseId),
+                Expression.GreaterThanOrEqual(completedOn, Expression.Constant(group.Key)));
+            any = any is null ? test : Expression.OrElse(any, test);
+        }
+
+        var notAhead = Expression.LessThanOrEqual(completedOn, Expression.Constant(today));
+        return Expression.Lambda<Func<TrainingCompletion, bool>>(Expression.AndAlso(any ?? Expression.Constant(false), notAhead), c);
     }
 
     // The open acknowledgement campaigns' coverage per unit, summed over the campaigns (the documents feature's own
