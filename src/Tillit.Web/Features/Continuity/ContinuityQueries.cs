@@ -88,17 +88,20 @@ public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, Audi
     {
         var systems = await VisibleSystemsAsync(cancellationToken);
         var since = await ExercisedSinceAsync(cancellationToken);
-        var query = systems
-            .Where(s => s.Lifecycle != Lifecycle.Retired)
-            .Select(s => new
-            {
-                System = s,
-                Plan = db.ContinuityPlans.FirstOrDefault(p => p.SystemId == s.Id),
-                LastExercised = db.ExerciseSystems.Where(x => x.SystemId == s.Id)
-                    .Join(db.Exercises, x => x.ExerciseId, e => e.Id, (x, e) => e.HeldOn)
-                    .Where(h => h != null)
-                    .Max(),
-            })
+        // A system has at most one plan (unique index), so a left join finds it; FirstOrDefault() of an entity in the
+        // projection became a window function over every plan on SQLite.
+        var query = (from s in systems.Where(s => s.Lifecycle != Lifecycle.Retired)
+                     join p in db.ContinuityPlans on s.Id equals p.SystemId into plans
+                     from plan in plans.DefaultIfEmpty()
+                     select new
+                     {
+                         System = s,
+                         Plan = plan,
+                         LastExercised = db.ExerciseSystems.Where(x => x.SystemId == s.Id)
+                             .Join(db.Exercises, x => x.ExerciseId, e => e.Id, (x, e) => e.HeldOn)
+                             .Where(h => h != null)
+                             .Max(),
+                     })
             .Where(x => x.System.ImportantToOperations || x.Plan != null);
         query = view switch
         {
@@ -163,15 +166,11 @@ public sealed class ContinuityQueries(TillitDbContext db, CurrentUser user, Audi
 
     private async Task<List<ContinuityPlanDetails>> DetailsAsync(IQueryable<InformationSystem> systems, CancellationToken cancellationToken)
     {
-        var rows = await systems
-            .OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Select(s => new
-            {
-                s.Id,
-                s.Name,
-                s.NeedAvailability,
-                Plan = db.ContinuityPlans.FirstOrDefault(p => p.SystemId == s.Id),
-            })
+        var rows = await (from s in systems
+                          join p in db.ContinuityPlans on s.Id equals p.SystemId into plans
+                          from plan in plans.DefaultIfEmpty()
+                          orderby s.Name, s.Id
+                          select new { s.Id, s.Name, s.NeedAvailability, Plan = plan })
             .Select(x => new
             {
                 x.Id,
