@@ -271,6 +271,7 @@ public static class AxePages
         new("training/coverage", "training coverage of the organisation", Role.SecurityOfficer, Go("/training/coverage")),
         new("training/coverage", "training coverage of the manager's unit", Role.Manager, Go("/training/coverage")),
         new("training/mine", "my training", Role.Employee, Go("/training/mine")),
+        new("due", "what waits for me", Role.Employee, Go("/due")),
         new("training/import", "import completions: upload", Role.SecurityOfficer, Go("/training/import")),
         new("training/import/{id:guid}", "import completions: preview with row errors", Role.SecurityOfficer, UploadTrainingCsv("E-post;Kurs;Datum\r\nokand@exempel.se;Grundkurs i informationssäkerhet;2025-06-01\r\nx@exempel.se;Ingen kurs;2025-13-01\r\n")),
         // Risk analysis (issue 5): the demo's approved Procapita analysis and the draft of Active Directory.

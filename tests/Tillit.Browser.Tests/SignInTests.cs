@@ -39,7 +39,7 @@ public sealed class SignInTests(TillitServer server)
 
         // Every demo person is also an employee; the menu offers exactly what the roles grant.
         bool Grants(string permission) => Permissions.Grants(role, permission) || Permissions.Grants(Role.Employee, permission);
-        var expected = new List<string> { server.Text("Nav.Start") };
+        var expected = new List<string> { server.Text("Nav.Start"), server.Text("Nav.Due") };
         if (Grants(Permissions.UnitsRead)) { expected.Add(server.Text("Nav.Units")); }
         if (Grants(Permissions.PeopleRead)) { expected.Add(server.Text("Nav.People")); }
         if (Grants(Permissions.RolesRead)) { expected.Add(server.Text("Nav.Roles")); }

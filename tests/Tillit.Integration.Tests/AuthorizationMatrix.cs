@@ -437,6 +437,8 @@ public static class AuthorizationMatrix
         Row("POST", "/training/{id:guid}/edit", Access.Only(SecurityOfficer)),
         Row("GET", "/training/coverage", Access.Only(TrainingReaders)),
         Row("GET", "/training/mine", Access.SignedIn),
+        Row("GET", "/due", Access.SignedIn),
+        Row("POST", "/due", Access.SignedIn),
         Row("GET", "/training/import", Access.Only(SecurityOfficer)),
         Row("POST", "/training/import", Access.Only(SecurityOfficer)),
         Row("GET", "/training/import/{id:guid}", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },

@@ -1943,6 +1943,9 @@ namespace Tillit.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1962,6 +1965,9 @@ namespace Tillit.Data.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("ReceivesDigest")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SearchEmail")
                         .IsRequired()

@@ -1934,6 +1934,9 @@ namespace Tillit.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1953,6 +1956,9 @@ namespace Tillit.Data.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesDigest")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchEmail")
                         .IsRequired()

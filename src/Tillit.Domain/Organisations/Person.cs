@@ -58,4 +58,25 @@ public sealed class Person : Entity
     public Guid UnitId { get; set; }
 
     public bool IsActive { get; set; }
+
+    /// <summary>The hour of the day (Swedish time) from which the daily digest goes out when nobody chose another.</summary>
+    public const int DefaultDigestHour = 7;
+
+    /// <summary>Whether the person gets the daily digest by e-mail (the in-app list is always there).</summary>
+    public bool ReceivesDigest { get; private set; } = true;
+
+    /// <summary>The hour of the day, Swedish time (0–23), from which the day's digest may be sent.</summary>
+    public int DigestHour { get; private set; } = DefaultDigestHour;
+
+    /// <summary>The person's choice of digest: on or off, and from which hour.</summary>
+    public void ChooseDigest(bool receives, int hour)
+    {
+        if (hour is < 0 or > 23)
+        {
+            throw new DomainRuleException("Digest.HourOutOfRange", nameof(DigestHour));
+        }
+
+        ReceivesDigest = receives;
+        DigestHour = hour;
+    }
 }

@@ -8,7 +8,8 @@ namespace Tillit.Web.Infrastructure;
 /// </summary>
 public static class DisplayTime
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    /// <summary>Swedish time (UTC where the server has no time zone data).</summary>
+    public static readonly TimeZoneInfo Zone = FindZone();
 
     public static string Format(DateTime? utc)
     {
@@ -20,6 +21,9 @@ public static class DisplayTime
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Zone);
         return local.ToString("g", CultureInfo.CurrentCulture);
     }
+
+    /// <summary>The Swedish time of a UTC instant.</summary>
+    public static DateTime Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 
     private static TimeZoneInfo FindZone()
     {

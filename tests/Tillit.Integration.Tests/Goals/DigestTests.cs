@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tillit.Domain.Access;
+using Tillit.Domain.Documents;
 using Tillit.Domain.Measures;
 using Tillit.Integration.Tests.Audit;
 using Tillit.Integration.Tests.Infrastructure;
@@ -50,6 +51,9 @@ public sealed class DigestTests(TillitApp app) : IAsyncLifetime
         var officer = org.Accounts[Role.SecurityOfficer].PersonId;
         await app.Seed.WithDbAsync(org.Id, async db =>
         {
+            // The employee has confirmed the guideline of the seed's open campaign; the others have not.
+            var guideline = await db.DocumentVersions.SingleAsync(v => v.Id == org.GuidelineVersionId);
+            db.Acknowledgements.Add(new Acknowledgement(org.Id, org.Accounts[Role.Employee].PersonId, guideline, TimeProvider.System.GetUtcNow().UtcDateTime));
             db.Measures.Add(new Measure(org.Id, "Försenad åtgärd", "Test", MeasureOrigin.Other, null, null, org.UnitId, officer, today.AddDays(-1), today.AddDays(-30)));
             db.Measures.Add(new Measure(org.Id, "Snart klar", "Test", MeasureOrigin.Other, null, null, org.UnitId, officer, today.AddDays(3), today.AddDays(-30)));
             return await db.SaveChangesAsync();
@@ -67,6 +71,8 @@ public sealed class DigestTests(TillitApp app) : IAsyncLifetime
         Assert.Contains("Åtgärder som är försenade: 1", mine.TextBody, StringComparison.Ordinal);
         Assert.Contains("Åtgärder med slutdatum inom en vecka: 1", mine.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://tillit.test/measures?overdue=true", mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains("1 styrdokument att läsa och bekräfta: https://tillit.test/documents/to-read", mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://tillit.test/due", mine.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Försenad åtgärd", mine.TextBody, StringComparison.Ordinal);
 
         // The seed's incident is assigned to the IT manager; the employee has nothing waiting and gets nothing.
@@ -77,6 +83,62 @@ public sealed class DigestTests(TillitApp app) : IAsyncLifetime
         // The next day brings the next digest.
         Assert.Equal(first, await Digest(At(today.AddDays(1))).RunOnceAsync(org.Id, CancellationToken.None));
         Assert.Equal(2, _smtp.To(officerMail).Count);
+    }
+
+    [Fact]
+    public async Task A_person_who_turned_the_digest_off_gets_none_and_one_who_chose_a_later_hour_gets_it_from_that_hour()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("dig" + Guid.NewGuid().ToString("N")[..8], [Role.SecurityOfficer, Role.ItManager]);
+        var (officer, it) = (org.Accounts[Role.SecurityOfficer].PersonId, org.Accounts[Role.ItManager].PersonId);
+        var mails = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            (await db.People.SingleAsync(p => p.Id == officer)).ChooseDigest(false, 7);
+            (await db.People.SingleAsync(p => p.Id == it)).ChooseDigest(true, 20);
+            await db.SaveChangesAsync();
+            return await db.People.Where(p => p.Id == officer || p.Id == it).ToDictionaryAsync(p => p.Id, p => p.Email);
+        });
+
+        // A winter day: 06:00 UTC is 07:00 in Sweden, 18:59 UTC is 19:59, 19:00 UTC is 20:00.
+        var day = new DateOnly(2026, 1, 15);
+        TestClock At(int hour, int minute)
+        {
+            var clock = new TestClock();
+            clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero));
+            return clock;
+        }
+
+        await Digest(At(6, 0)).RunOnceAsync(org.Id, CancellationToken.None);
+        await Digest(At(18, 59)).RunOnceAsync(org.Id, CancellationToken.None);
+        Assert.Empty(_smtp.To(mails[it]));
+        await Digest(At(19, 0)).RunOnceAsync(org.Id, CancellationToken.None);
+        Assert.Single(_smtp.To(mails[it]));
+        Assert.Empty(_smtp.To(mails[officer]));
+        Assert.Equal(0, await app.Seed.WithDbAsync(org.Id, db => db.DigestClaims.CountAsync(c => c.PersonId == officer)));
+    }
+
+    [Fact]
+    public async Task The_page_due_shows_the_digests_figures_and_keeps_a_bad_hour_out()
+    {
+        var org = await app.Seed.CreateOrganisationAsync("dig" + Guid.NewGuid().ToString("N")[..8], [Role.ItManager]);
+        var it = await app.SessionAsync(org, Role.ItManager);
+
+        // The seed's incident is the IT manager's, and the seed's campaign asks for the guideline: both are listed.
+        var (response, html) = await it.GetPageAsync("/due");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"/incidents\">Öppna händelser som du handlägger: 1</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/documents/to-read\">1 styrdokument att läsa och bekräfta</a>", html, StringComparison.Ordinal);
+
+        var person = org.Accounts[Role.ItManager].PersonId;
+        var bad = await it.PostFormAsync("/due", new Dictionary<string, string> { ["ReceivesDigest"] = "false", ["DigestHour"] = "24" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Välj en timme mellan 00 och 23.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unchanged = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == person).Select(p => new { p.ReceivesDigest, p.DigestHour }).SingleAsync());
+        Assert.Equal((true, 7), (unchanged.ReceivesDigest, unchanged.DigestHour));
+
+        var saved = await it.PostFormAsync("/due", new Dictionary<string, string> { ["ReceivesDigest"] = "false", ["DigestHour"] = "9" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var changed = await app.Seed.WithDbAsync(org.Id, db => db.People.Where(p => p.Id == person).Select(p => new { p.ReceivesDigest, p.DigestHour }).SingleAsync());
+        Assert.Equal((false, 9), (changed.ReceivesDigest, changed.DigestHour));
     }
 
     [Fact]

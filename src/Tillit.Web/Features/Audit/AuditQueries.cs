@@ -118,7 +118,7 @@ public sealed class AuditQueries(TillitDbContext db, CurrentUser user, AuditTrai
             query = query.Where(e => e.Action == filter.Action.Trim());
         }
 
-        var zone = DisplayZone();
+        var zone = Tillit.Web.Infrastructure.DisplayTime.Zone;
         if (filter.From is { } from)
         {
             var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone);
@@ -134,17 +134,6 @@ public sealed class AuditQueries(TillitDbContext db, CurrentUser user, AuditTrai
         return query;
     }
 
-    private static TimeZoneInfo DisplayZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEvent, AuditRow>> Row =
         e => new AuditRow(e.Sequence, e.TimeUtc, e.ActorKind, e.ActorName, e.ActorPersonId, e.ClientAddress, e.Action, e.RecordType, e.RecordId, e.Data);

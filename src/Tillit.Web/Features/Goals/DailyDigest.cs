@@ -7,22 +7,41 @@ using Tillit.Data;
 using Tillit.Domain.Goals;
 using Tillit.Domain.Incidents;
 using Tillit.Domain.Measures;
+using Tillit.Web.Features.Documents;
+using Tillit.Web.Infrastructure;
 using Tillit.Web.Infrastructure.Mail;
 
 namespace Tillit.Web.Features.Goals;
 
 /// <summary>What waits for one person today: the figures of their digest.</summary>
-public sealed record DigestItems(int MeasuresDueSoon, int MeasuresOverdue, int Incidents, int LawReviews, int DocumentReviews, int Questionnaires = 0)
+public sealed record DigestItems(int MeasuresDueSoon, int MeasuresOverdue, int Incidents, int LawReviews, int DocumentReviews, int Questionnaires = 0, int Acknowledgements = 0)
 {
-    public bool IsEmpty => MeasuresDueSoon + MeasuresOverdue + Incidents + LawReviews + DocumentReviews + Questionnaires == 0;
+    public static readonly DigestItems None = new(0, 0, 0, 0, 0);
+
+    public bool IsEmpty => MeasuresDueSoon + MeasuresOverdue + Incidents + LawReviews + DocumentReviews + Questionnaires + Acknowledgements == 0;
+
+    /// <summary>Each figure with its text key and the list it links to, in the order the mail and the page show them.</summary>
+    public IEnumerable<(int Count, string Key, string Path)> Lines()
+    {
+        yield return (MeasuresOverdue, "Digest_MeasuresOverdue", "/measures?overdue=true");
+        yield return (MeasuresDueSoon, "Digest_MeasuresDueSoon", "/measures");
+        yield return (Incidents, "Digest_Incidents", "/incidents");
+        yield return (LawReviews, "Digest_LawReviews", "/laws?overdue=true");
+        yield return (DocumentReviews, "Digest_DocumentReviews", "/documents?sort=review");
+        yield return (Questionnaires, "Digest_Questionnaires", "/self-assessments/mine");
+        yield return (Acknowledgements, "Digest_Acknowledgements", "/documents/to-read");
+    }
 }
 
 /// <summary>
 /// The daily digest: once a day, every active person with something waiting gets one e-mail listing it (own
 /// measures due within a week or overdue, incidents they handle that are open, legal register entries and
-/// governing documents of theirs whose review is due, self-assessment forms they have not submitted). Grouped queries per organisation find the
-/// figures, whatever the size. Each person's mail is claimed by a <see cref="DigestClaim"/> row, unique per
-/// person and day, so two instances on one database never send it twice; a failed send removes the claim.
+/// governing documents of theirs whose review is due, self-assessment forms they have not submitted, documents of
+/// open acknowledgement campaigns they have not confirmed). Grouped queries per organisation (and one per open
+/// campaign) find the figures, whatever the size. A person may turn the mail off or choose the hour (Swedish
+/// time) from which it goes; the day is the Swedish date. Each person's mail is claimed by a
+/// <see cref="DigestClaim"/> row, unique per person and day, so two instances on one database never send it
+/// twice; a failed send removes the claim. The page /due shows the same figures in Tillit.
 /// </summary>
 public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, TimeProvider clock, IOptions<ReminderOptions> options, ILogger<DailyDigest> logger) : IMailRun
 {
@@ -32,51 +51,89 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
     public Task<int> RunOnceAsync(Guid? onlyOrganisation, CancellationToken cancellationToken) =>
         MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
-    /// <summary>Today's figures per person with anything waiting, in four grouped queries.</summary>
-    public static async Task<Dictionary<Guid, DigestItems>> ItemsAsync(TillitDbContext db, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Today's figures per person with anything waiting (or for one person only), in six grouped queries and one
+    /// per open acknowledgement campaign.
+    /// </summary>
+    public static async Task<Dictionary<Guid, DigestItems>> ItemsAsync(TillitDbContext db, DateOnly today, CancellationToken cancellationToken, Guid? onlyPerson = null)
     {
         var soon = today.AddDays(SoonDays);
         var measures = await db.Measures.AsNoTracking()
+            .Where(m => onlyPerson == null || m.OwnerId == onlyPerson)
             .Where(m => (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.InProgress) && m.DueDate <= soon)
             .GroupBy(m => m.OwnerId)
             .Select(g => new { Person = g.Key, Overdue = g.Count(m => m.DueDate < today), Soon = g.Count(m => m.DueDate >= today) })
             .ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.HandlerId != null && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed)
+            .Where(i => i.HandlerId != null && (onlyPerson == null || i.HandlerId == onlyPerson) && i.Status != IncidentStatus.Closed && i.Status != IncidentStatus.Dismissed)
             .GroupBy(i => i.HandlerId!.Value)
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var laws = await db.LegalRequirements.AsNoTracking()
-            .Where(x => x.ResponsibleId != null && x.NextReview != null && x.NextReview <= today)
+            .Where(x => x.ResponsibleId != null && (onlyPerson == null || x.ResponsibleId == onlyPerson) && x.NextReview != null && x.NextReview <= today)
             .GroupBy(x => x.ResponsibleId!.Value)
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking()
-            .Where(d => d.NextReview != null && d.NextReview <= today)
+            .Where(d => (onlyPerson == null || d.OwnerId == onlyPerson) && d.NextReview != null && d.NextReview <= today)
             .GroupBy(d => d.OwnerId)
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         // Self-assessment forms not yet submitted (issue 8), by the one who answers them.
         var questionnaires = await db.QuestionnaireResponses.AsNoTracking()
-            .Where(r => r.SubmittedUtc == null)
+            .Where(r => r.SubmittedUtc == null && (onlyPerson == null || r.RespondentId == onlyPerson))
             .GroupBy(r => r.RespondentId)
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var people = measures.Select(m => m.Person).Concat(incidents.Select(i => i.Person)).Concat(laws.Select(x => x.Person)).Concat(documents.Select(d => d.Person)).Concat(questionnaires.Select(q => q.Person)).Distinct();
+        // Documents of open acknowledgement campaigns not yet confirmed, by each person of the campaign's audience.
+        var unconfirmed = new Dictionary<Guid, int>();
+        var campaigns = await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience).Where(c => c.ClosedOn == null).ToListAsync(cancellationToken);
+        foreach (var campaign in campaigns)
+        {
+            var (documentId, baseNumber) = (campaign.DocumentId, campaign.BaseNumber);
+            var waiting = await (await AcknowledgementQueries.AudienceAsync(db, campaign, null, today, cancellationToken))
+                .Where(x => (onlyPerson == null || x.Person.Id == onlyPerson)
+                    && !db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber))
+                .Select(x => x.Person.Id)
+                .ToListAsync(cancellationToken);
+            foreach (var person in waiting)
+            {
+                unconfirmed[person] = unconfirmed.GetValueOrDefault(person) + 1;
+            }
+        }
+
+        var byMeasures = measures.ToDictionary(m => m.Person);
+        var byIncidents = incidents.ToDictionary(i => i.Person, i => i.Count);
+        var byLaws = laws.ToDictionary(x => x.Person, x => x.Count);
+        var byDocuments = documents.ToDictionary(d => d.Person, d => d.Count);
+        var byQuestionnaires = questionnaires.ToDictionary(q => q.Person, q => q.Count);
+        var people = byMeasures.Keys.Concat(byIncidents.Keys).Concat(byLaws.Keys).Concat(byDocuments.Keys).Concat(byQuestionnaires.Keys).Concat(unconfirmed.Keys).Distinct();
         return people.ToDictionary(p => p, p => new DigestItems(
-            measures.FirstOrDefault(m => m.Person == p)?.Soon ?? 0,
-            measures.FirstOrDefault(m => m.Person == p)?.Overdue ?? 0,
-            incidents.FirstOrDefault(i => i.Person == p)?.Count ?? 0,
-            laws.FirstOrDefault(x => x.Person == p)?.Count ?? 0,
-            documents.FirstOrDefault(d => d.Person == p)?.Count ?? 0,
-            questionnaires.FirstOrDefault(q => q.Person == p)?.Count ?? 0));
+            byMeasures.TryGetValue(p, out var m) ? m.Soon : 0,
+            m?.Overdue ?? 0,
+            byIncidents.GetValueOrDefault(p),
+            byLaws.GetValueOrDefault(p),
+            byDocuments.GetValueOrDefault(p),
+            byQuestionnaires.GetValueOrDefault(p),
+            unconfirmed.GetValueOrDefault(p)));
+    }
+
+    /// <summary>What waits for one person today: the digest's figures for the page /due.</summary>
+    public static async Task<DigestItems> ForPersonAsync(TillitDbContext db, Guid personId, DateOnly today, CancellationToken cancellationToken) =>
+        (await ItemsAsync(db, today, cancellationToken, personId)).GetValueOrDefault(personId) ?? DigestItems.None;
+
+    /// <summary>The Swedish date and hour of an instant: the digest's day and the hour compared with each person's choice.</summary>
+    public static (DateOnly Day, int Hour) SwedishDayAndHour(DateTimeOffset utc)
+    {
+        var local = DisplayTime.Local(utc);
+        return (DateOnly.FromDateTime(local), local.Hour);
     }
 
     private async Task<int> RunForAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (today, hour) = SwedishDayAndHour(clock.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organisationId);
         var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
@@ -89,7 +146,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
 
         var waiting = items.Keys.ToList();
         var people = await db.People.AsNoTracking()
-            .Where(p => p.IsActive && waiting.Contains(p.Id) && !db.DigestClaims.Any(c => c.PersonId == p.Id && c.Day == today))
+            .Where(p => p.IsActive && p.ReceivesDigest && p.DigestHour <= hour && waiting.Contains(p.Id) && !db.DigestClaims.Any(c => c.PersonId == p.Id && c.Day == today))
             .Select(p => new { p.Id, p.Name, p.Email })
             .ToListAsync(cancellationToken);
         var sent = 0;
@@ -130,21 +187,12 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
         var url = options.Value.PublicUrl?.TrimEnd('/') ?? string.Empty;
         var body = new StringBuilder();
         body.AppendLine(l["Digest_Greeting", name]).AppendLine();
-        void Line(int count, string key, string path)
+        foreach (var (count, key, path) in items.Lines().Where(x => x.Count > 0))
         {
-            if (count > 0)
-            {
-                body.AppendLine("- " + l[key, count].Value + ": " + url + path);
-            }
+            body.AppendLine("- " + l[key, count].Value + ": " + url + path);
         }
 
-        Line(items.MeasuresOverdue, "Digest_MeasuresOverdue", "/measures?overdue=true");
-        Line(items.MeasuresDueSoon, "Digest_MeasuresDueSoon", "/measures");
-        Line(items.Incidents, "Digest_Incidents", "/incidents");
-        Line(items.LawReviews, "Digest_LawReviews", "/laws?overdue=true");
-        Line(items.DocumentReviews, "Digest_DocumentReviews", "/documents?sort=review");
-        Line(items.Questionnaires, "Digest_Questionnaires", "/self-assessments/mine");
-        body.AppendLine().AppendLine(l["Digest_Footer"]);
+        body.AppendLine().AppendLine(l["Digest_Footer"]).AppendLine(l["Digest_Choose", url + "/due"]);
         var subject = l["Digest_Subject", today.ToString("d", CultureInfo.GetCultureInfo("sv-SE"))].Value;
         return new MailMessage(email, name, subject, body.ToString());
     }

@@ -12,7 +12,7 @@ namespace Tillit.Web.Features.Incidents;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    private static readonly TimeZoneInfo Zone = Tillit.Web.Infrastructure.DisplayTime.Zone;
 
     public sealed class Form
     {
@@ -78,16 +78,4 @@ public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, 
 
     private Task<List<string>> NamesAsync(CancellationToken cancellationToken) =>
         db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).Take(5000).ToListAsync(cancellationToken);
-
-    private static TimeZoneInfo FindZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

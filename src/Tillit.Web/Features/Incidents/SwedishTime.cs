@@ -5,7 +5,7 @@ namespace Tillit.Web.Features.Incidents;
 /// <summary>Reads a datetime-local value (yyyy-MM-ddTHH:mm) as Swedish time, the time the forms show.</summary>
 public static class SwedishTime
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    private static readonly TimeZoneInfo Zone = Tillit.Web.Infrastructure.DisplayTime.Zone;
 
     /// <summary>False when the text is given but not a time; null value when empty.</summary>
     public static bool TryParse(string? text, out DateTimeOffset? value)
@@ -28,16 +28,4 @@ public static class SwedishTime
     /// <summary>The value for a datetime-local input.</summary>
     public static string ToInput(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo FindZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

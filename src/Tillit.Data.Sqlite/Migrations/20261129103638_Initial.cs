@@ -515,6 +515,8 @@ namespace Tillit.Data.Sqlite.Migrations
                     Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivesDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DigestHour = table.Column<int>(type: "INTEGER", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

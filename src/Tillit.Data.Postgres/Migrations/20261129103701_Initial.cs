@@ -516,6 +516,8 @@ namespace Tillit.Data.Postgres.Migrations
                     Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivesDigest = table.Column<bool>(type: "boolean", nullable: false),
+                    DigestHour = table.Column<int>(type: "integer", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
