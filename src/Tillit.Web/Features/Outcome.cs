@@ -164,6 +164,53 @@ public static class OutcomeExtensions
         }
     }
 
+    /// <summary>
+    /// Runs one change of a page that holds several forms (an incident's, an exercise's): when the form binds and the
+    /// change succeeds, a flash and a redirect to <paramref name="redirectTo"/>; a refusal (404, 403) becomes its
+    /// result; field errors go to ModelState under the form's <paramref name="prefix"/> (form-wide errors and the
+    /// version unprefixed; <paramref name="fieldMap"/> renames a command's field to the form's), and the page is
+    /// shown again with 400 after <paramref name="reload"/> (which returns a result when the record is gone).
+    /// </summary>
+    public static async Task<IActionResult> RunChangeAsync(
+        this PageModel page,
+        Func<Task<Outcome<Guid>>> change,
+        string prefix,
+        string saved,
+        string redirectTo,
+        Func<Task<IActionResult?>> reload,
+        IStringLocalizer l,
+        Func<string, string>? fieldMap = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(reload);
+        ArgumentNullException.ThrowIfNull(l);
+        if (page.ModelState.IsValid)
+        {
+            var outcome = await change();
+            if (outcome.IsOk)
+            {
+                page.TempData["Flash"] = saved;
+                return new RedirectResult(redirectTo);
+            }
+
+            if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)
+            {
+                return page.ToPageResult(outcome, l)!;
+            }
+
+            foreach (var error in outcome.Errors)
+            {
+                var field = fieldMap?.Invoke(error.Field) ?? error.Field;
+                var key = field.Length == 0 || field == "Version" || prefix.Length == 0 ? field : $"{prefix}.{field}";
+                page.ModelState.AddModelError(key, l[error.MessageKey, error.Args]);
+            }
+        }
+
+        page.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await reload() ?? page.Page();
+    }
+
     /// <summary>For the API: ProblemDetails with field messages, 404, 403 or 409.</summary>
     public static IResult ToProblem<T>(this Outcome<T> outcome, IStringLocalizer l)
     {

@@ -157,33 +157,8 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
     public Task<IActionResult> OnPostMeasureAsync(Guid id, CancellationToken cancellationToken) =>
         DoAsync(id, nameof(NewMeasure), () => work.AddMeasureAsync(id, NewMeasure, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> DoAsync(Guid id, string prefix, Func<Task<Outcome<Guid>>> change, CancellationToken cancellationToken, Func<string, string>? fieldMap = null)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await change();
-            if (outcome.IsOk)
-            {
-                TempData["Flash"] = l["Incident_Saved"].Value;
-                return Redirect($"/incidents/{id}");
-            }
-
-            if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)
-            {
-                return this.ToPageResult(outcome, l)!;
-            }
-
-            foreach (var error in outcome.Errors)
-            {
-                var field = fieldMap?.Invoke(error.Field) ?? error.Field;
-                var key = field.Length == 0 || field == "Version" || prefix.Length == 0 ? field : $"{prefix}.{field}";
-                ModelState.AddModelError(key, l[error.MessageKey, error.Args]);
-            }
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await LoadAsync(id, cancellationToken) ?? Page();
-    }
+    private Task<IActionResult> DoAsync(Guid id, string prefix, Func<Task<Outcome<Guid>>> change, CancellationToken cancellationToken, Func<string, string>? fieldMap = null) =>
+        this.RunChangeAsync(change, prefix, l["Incident_Saved"].Value, $"/incidents/{id}", () => LoadAsync(id, cancellationToken), l, fieldMap);
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
