@@ -55,27 +55,9 @@ public sealed class AgreementReminders(IServiceScopeFactory scopes, IMailSender 
                 continue;
             }
 
-            try
+            if (await ClaimedMail.SendAsync(db, mail, () => Compose(l, agreement, notice, end, person.Name, person.Email), () => agreement.ReleaseReminders(notice, end), logger, agreement.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it (or the agreement changed): that one sends, or the next run decides.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            try
-            {
-                await mail.SendAsync(Compose(l, agreement, notice, end, person.Name, person.Email), cancellationToken);
                 sent++;
-            }
-            catch (Exception x) when (x is not OperationCanceledException)
-            {
-                logger.LogWarning(x, "Reminder for agreement {AgreementId} could not be sent; it will be tried again.", agreement.Id);
-                agreement.ReleaseReminders(notice, end);
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

@@ -48,27 +48,9 @@ public sealed class ContinuityReminders(IServiceScopeFactory scopes, IMailSender
                 continue;
             }
 
-            try
+            if (await ClaimedMail.SendAsync(db, mail, () => Compose(l, plan, systemNames.GetValueOrDefault(plan.SystemId, string.Empty), person.Name, person.Email), () => plan.ReleaseReviewReminder(), logger, plan.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it (or the plan changed): that one sends, or the next run decides.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            try
-            {
-                await mail.SendAsync(Compose(l, plan, systemNames.GetValueOrDefault(plan.SystemId, string.Empty), person.Name, person.Email), cancellationToken);
                 sent++;
-            }
-            catch (Exception x) when (x is not OperationCanceledException)
-            {
-                logger.LogWarning(x, "Review reminder for continuity plan {PlanId} could not be sent; it will be tried again.", plan.Id);
-                plan.ReleaseReviewReminder();
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

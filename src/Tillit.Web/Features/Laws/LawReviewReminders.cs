@@ -43,27 +43,9 @@ public sealed class LawReviewReminders(IServiceScopeFactory scopes, IMailSender 
                 continue;
             }
 
-            try
+            if (await ClaimedMail.SendAsync(db, mail, () => Compose(l, law, person.Name, person.Email, today), () => law.ReleaseReviewReminder(), logger, law.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it (or the entry changed): that one sends, or the next run decides.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            try
-            {
-                await mail.SendAsync(Compose(l, law, person.Name, person.Email, today), cancellationToken);
                 sent++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Review reminder for legal requirement {LawId} could not be sent; it will be tried again.", law.Id);
-                law.ReleaseReviewReminder();
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

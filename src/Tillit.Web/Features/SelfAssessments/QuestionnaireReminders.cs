@@ -42,27 +42,9 @@ public sealed class QuestionnaireReminders(IServiceScopeFactory scopes, IMailSen
                 continue;
             }
 
-            try
+            if (await ClaimedMail.SendAsync(db, mail, () => Compose(l, item.Response.Id, item.Title, item.DueDate, person.Name, person.Email), () => item.Response.ReleaseReminder(), logger, item.Response.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it, or the form was answered meanwhile: the next run decides.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            try
-            {
-                await mail.SendAsync(Compose(l, item.Response.Id, item.Title, item.DueDate, person.Name, person.Email), cancellationToken);
                 sent++;
-            }
-            catch (Exception x) when (x is not OperationCanceledException)
-            {
-                logger.LogWarning(x, "Reminder for questionnaire form {ResponseId} could not be sent; it will be tried again.", item.Response.Id);
-                item.Response.ReleaseReminder();
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

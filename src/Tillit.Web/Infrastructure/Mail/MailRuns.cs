@@ -37,6 +37,53 @@ public static class MailRuns
     }
 }
 
+/// <summary>
+/// The step every "once per date" reminder shares: the caller has claimed the reminder on its record (a date or a
+/// flag, saved under the record's concurrency token); the claim is saved, the mail sent, and a failed send gives
+/// the claim back so the next run tries again.
+/// </summary>
+public static class ClaimedMail
+{
+    /// <summary>
+    /// Saves the claim and sends; false when another instance saved its claim first (only the clashing record is
+    /// let go, so the rest of the run's records stay tracked) or when the mail failed (the claim is released).
+    /// </summary>
+    public static async Task<bool> SendAsync(DbContext db, IMailSender mail, Func<MailMessage> compose, Action release, ILogger logger, Guid recordId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(compose);
+        ArgumentNullException.ThrowIfNull(release);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException clash)
+        {
+            // Another instance claimed it (or the record changed): that one sends, or the next run decides.
+            foreach (var entry in clash.Entries)
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            return false;
+        }
+
+        try
+        {
+            await mail.SendAsync(compose(), cancellationToken);
+            return true;
+        }
+        catch (Exception x) when (x is not OperationCanceledException)
+        {
+            logger.LogWarning(x, "The reminder for {RecordId} could not be sent; it will be tried again.", recordId);
+            release();
+            await db.SaveChangesAsync(cancellationToken);
+            return false;
+        }
+    }
+}
+
 /// <summary>Runs a mail job on a timer while mail is configured; a failed run is logged and the next one tries again.</summary>
 public sealed class MailRunService<T>(T run, IOptions<MailOptions> mail, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<MailRunService<T>> logger) : BackgroundService
     where T : IMailRun

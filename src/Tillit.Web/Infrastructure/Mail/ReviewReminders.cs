@@ -64,27 +64,9 @@ public sealed class ReviewReminders(IServiceScopeFactory scopes, IMailSender mai
                 continue;
             }
 
-            try
+            if (await ClaimedMail.SendAsync(db, mail, () => Compose(l, document, owner.Name, owner.Email, today), () => document.ReleaseReviewReminder(), logger, document.Id, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another instance claimed it (or the document changed): that one sends, or the next run decides.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            try
-            {
-                await mail.SendAsync(Compose(l, document, owner.Name, owner.Email, today), cancellationToken);
                 sent++;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Review reminder for document {DocumentId} could not be sent; it will be tried again.", document.Id);
-                document.ReleaseReviewReminder();
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
 
