@@ -301,6 +301,10 @@ measure() { # path, auth header, label
   [[ -z "$errors" ]] || missed+="ERRORS(${errors% }) "
   # The session must still be alive, or the figures measured a redirect.
   [[ -z "$header" || "$(status_of "$path" "$header")" == 200 ]] || missed+="NOT-200-AFTER-RUN "
+  # wrk gives up on a request after 2 s: time one request alone, so the table's zero has a figure beside it.
+  if [[ "$path" != /bench/* && ( "${rps:-0}" -eq 0 || "$errors" == *timeouts* ) ]]; then
+    NOTES+=("$label: wrk timed out; one request alone took $(curl -sS -o /dev/null -w '%{time_total}' -H "${header:-X-None: 1}" "$BASE$path") s (load $(cut -d' ' -f1 /proc/loadavg))")
+  fi
   LAST_RPS="${rps:-0}"
   [[ "$QUIET_BASELINE" -eq 1 ]] && return 0
   printf '%-36s %8s %8s %8s %8s %6s %4s %7s %6s  %s\n' "$label" "${rps:-?}" "$p50" "$p99" "$BASELINE_RPS" "$ratio" "${sql:-?}" "$peak" "$load" "${missed:-ok}" | tee -a "$TABLE" >&2
@@ -332,6 +336,7 @@ for path in "${ENDPOINTS[@]}"; do
   [[ -n "$DOCUMENT_ID" ]] && label="${label//$DOCUMENT_ID/{document\}}"
   [[ -n "$SYSTEM_ID" ]] && label="${label//$SYSTEM_ID/{system\}}"
   [[ -n "$SET_ID" ]] && label="${label//$SET_ID/{set\}}"
+  [[ -n "$RISK_REF" ]] && label="${label//$RISK_REF/{analysis\}/risks/{risk\}}"
   [[ -n "$ANALYSIS_ID" ]] && label="${label//$ANALYSIS_ID/{analysis\}}"
   [[ -n "$RISK_ID" ]] && label="${label//$RISK_ID/{risk\}}"
   [[ -n "$INCIDENT_ID" ]] && label="${label//$INCIDENT_ID/{incident\}}"
