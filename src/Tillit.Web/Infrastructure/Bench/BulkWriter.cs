@@ -47,6 +47,10 @@ internal static class BulkWriter
     {
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+
+        // Completing the COPY of a million rows (indexes and all) takes longer than the default command timeout of
+        // 30 s on a loaded machine; the generator's one transaction is all or nothing anyway.
+        importer.Timeout = TimeSpan.FromMinutes(15);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(cancellationToken);
