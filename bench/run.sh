@@ -180,6 +180,19 @@ REQUIREMENT_ID="$(json_id "/api/v1/requirements" "Authorization: Bearer $OFFICER
 MEASURE_ID="$(json_id "/api/v1/measures?page=100" "Authorization: Bearer $OFFICER_TOKEN")"
 AGREEMENT_ID="$(json_id "/api/v1/agreements?page=50" "Authorization: Bearer $OFFICER_TOKEN")"
 LAW_ID="$(json_id "/api/v1/laws?page=2" "Authorization: Bearer $OFFICER_TOKEN")"
+ANALYSIS_ID="$(json_id "/api/v1/risk-analyses?page=3&status=Approved" "Authorization: Bearer $OFFICER_TOKEN")"
+INCIDENT_ID="$(json_id "/api/v1/incidents?page=10&status=Closed" "Authorization: Bearer $OFFICER_TOKEN")"
+CAMPAIGN_ID="$(json_id "/api/v1/acknowledgement-campaigns?pageSize=100" "Authorization: Bearer $OFFICER_TOKEN" audienceKind Everyone)"
+[[ -n "$CAMPAIGN_ID" ]] || CAMPAIGN_ID="$(json_id "/api/v1/acknowledgement-campaigns?pageSize=100" "Authorization: Bearer $OFFICER_TOKEN" audienceKind 0)"
+# A risk's page needs its analysis too: "{analysis}/risks/{risk}" from the register.
+RISK_REF="$(curl -sS -H "Authorization: Bearer $OFFICER_TOKEN" "$BASE/api/v1/risks?page=5" | python3 -c '
+import json, sys
+try:
+    items = json.load(sys.stdin).get("items", [])
+except ValueError:
+    items = []
+print(items[0]["analysisId"] + "/risks/" + items[0]["id"] if items else "")')"
+RISK_ID="${RISK_REF##*/}"
 # Exercises and courses have no API: the first one linked from the list page.
 COURSE_ID="$(curl -sS -H "$OFFICER_COOKIE" "$BASE/training?page=2" | grep -o '/training/[0-9a-f-]\{36\}' | head -n 1 | cut -d/ -f3)"
 EXERCISE_ID="$(curl -sS -H "$OFFICER_COOKIE" "$BASE/exercises?page=5" | grep -o '/exercises/[0-9a-f-]\{36\}' | head -n 1 | cut -d/ -f3)"
@@ -217,6 +230,19 @@ ENDPOINTS=(
   /laws "/laws?page=3" "/laws?overdue=true" "/laws?system=$SYSTEM_ID" "/laws/$LAW_ID" "/laws/$LAW_ID/edit" /laws/new
   /api/v1/laws "/api/v1/laws?page=3" "/api/v1/laws/$LAW_ID"
   /training "/training?page=2" "/training/$COURSE_ID" /training/coverage "/training/coverage?course=$COURSE_ID" /training/mine
+  /risk "/risk?page=20" "/risk?status=Approved&sort=next" "/risk?review=true" "/risk?system=$SYSTEM_ID" "/risk?q=journal"
+  "/risk/$ANALYSIS_ID" "/risk/$RISK_REF" /risk/register "/risk/register?page=100" "/risk/register?l=3&c=4"
+  "/risk/register?residual=true&band=High&sort=residual" "/risk/register?analysis=$ANALYSIS_ID" /risk/threats /risk/new
+  /api/v1/risk-analyses "/api/v1/risk-analyses?page=20" "/api/v1/risk-analyses?reviewNeeded=true" "/api/v1/risk-analyses/$ANALYSIS_ID"
+  /api/v1/risks "/api/v1/risks?page=100" /api/v1/threats
+  /incidents "/incidents?page=100" "/incidents?open=true" "/incidents?status=Closed&sort=severity&desc=true" "/incidents/$INCIDENT_ID"
+  /incidents/statistics "/incidents/statistics?year=$(( $(date -u +%Y) - 1 ))"
+  /api/v1/incidents "/api/v1/incidents?page=100" "/api/v1/incidents?open=true" "/api/v1/incidents/$INCIDENT_ID"
+  "/documents?page=5" "/documents?type=Routine" "/documents?q=rutin" "/documents/$DOCUMENT_ID/diff" /documents/to-read /documents/work
+  /documents/campaigns "/documents/campaigns/$CAMPAIGN_ID" "/documents/campaigns/$CAMPAIGN_ID?confirmed=true&page=50"
+  "/api/v1/documents?page=5" "/api/v1/documents/$DOCUMENT_ID" /api/v1/acknowledgement-campaigns
+  "/api/v1/acknowledgement-campaigns/$CAMPAIGN_ID/coverage" "/api/v1/acknowledgement-campaigns/$CAMPAIGN_ID/people"
+  "/api/v1/acknowledgement-campaigns/$CAMPAIGN_ID/people?confirmed=false" /api/v1/me/documents-to-read
 )
 
 # ---------------------------------------------------------------- measuring
@@ -275,6 +301,10 @@ measure() { # path, auth header, label
   [[ -z "$errors" ]] || missed+="ERRORS(${errors% }) "
   # The session must still be alive, or the figures measured a redirect.
   [[ -z "$header" || "$(status_of "$path" "$header")" == 200 ]] || missed+="NOT-200-AFTER-RUN "
+  # wrk gives up on a request after 2 s: time one request alone, so the table's zero has a figure beside it.
+  if [[ "$path" != /bench/* && ( "${rps:-0}" -eq 0 || "$errors" == *timeouts* ) ]]; then
+    NOTES+=("$label: wrk timed out; one request alone took $(curl -sS -o /dev/null -w '%{time_total}' -H "${header:-X-None: 1}" "$BASE$path") s (load $(cut -d' ' -f1 /proc/loadavg))")
+  fi
   LAST_RPS="${rps:-0}"
   [[ "$QUIET_BASELINE" -eq 1 ]] && return 0
   printf '%-36s %8s %8s %8s %8s %6s %4s %7s %6s  %s\n' "$label" "${rps:-?}" "$p50" "$p99" "$BASELINE_RPS" "$ratio" "${sql:-?}" "$peak" "$load" "${missed:-ok}" | tee -a "$TABLE" >&2
@@ -306,6 +336,11 @@ for path in "${ENDPOINTS[@]}"; do
   [[ -n "$DOCUMENT_ID" ]] && label="${label//$DOCUMENT_ID/{document\}}"
   [[ -n "$SYSTEM_ID" ]] && label="${label//$SYSTEM_ID/{system\}}"
   [[ -n "$SET_ID" ]] && label="${label//$SET_ID/{set\}}"
+  [[ -n "$RISK_REF" ]] && label="${label//$RISK_REF/{analysis\}/risks/{risk\}}"
+  [[ -n "$ANALYSIS_ID" ]] && label="${label//$ANALYSIS_ID/{analysis\}}"
+  [[ -n "$RISK_ID" ]] && label="${label//$RISK_ID/{risk\}}"
+  [[ -n "$INCIDENT_ID" ]] && label="${label//$INCIDENT_ID/{incident\}}"
+  [[ -n "$CAMPAIGN_ID" ]] && label="${label//$CAMPAIGN_ID/{campaign\}}"
   PLAN_PATHS+=("$path") PLAN_HEADERS+=("${chosen%%|*}") PLAN_LABELS+=("$label")
 done
 
@@ -372,7 +407,8 @@ if [[ "$AUDIT_PASS" -eq 1 ]]; then
   printf '%-36s %8s %8s %8s %6s  %s\n' endpoint "audited" "off" "share" load budget | tee "$AUDIT_TABLE" >&2
   for i in "${!PLAN_PATHS[@]}"; do
     path="${PLAN_PATHS[$i]}"
-    [[ "$path" =~ ^/(people|roles|information-sets|measures|agreements|api/v1/people|api/v1/role-assignments|api/v1/information-sets|api/v1/measures|api/v1/agreements)(/|\?|$) ]] || continue
+    [[ "$path" =~ ^/(people|roles|information-sets|measures|agreements|risk|incidents|api/v1/people|api/v1/role-assignments|api/v1/information-sets|api/v1/measures|api/v1/agreements|api/v1/risk-analyses|api/v1/risks|api/v1/incidents)(/|\?|$) ]] || continue
+    [[ "$path" == /risk/threats || "$path" == /incidents/statistics* ]] && continue
     [[ "$path" == */new || "$path" == */edit || "$path" == */account ]] && continue
     header="${PLAN_HEADERS[$i]}" off_header="${PLAN_HEADERS[$i]}"
     if [[ "$header" == Cookie:* ]]; then

@@ -36,6 +36,15 @@ public sealed record BenchResult(
 
     /// <summary>Training courses and completions (issue 9).</summary>
     public (int Courses, int Completions) Training { get; init; }
+
+    /// <summary>Threats, risk analyses, risks and the measures sent from them (issue 5).</summary>
+    public (int Threats, int Analyses, int Risks, int Measures) Risks { get; init; }
+
+    /// <summary>Incidents, their timeline entries, the breaches and significant ones among them, and their measures (issue 6).</summary>
+    public (int Incidents, int Entries, int Breaches, int Significant, int Measures) Incidents { get; init; }
+
+    /// <summary>Governing documents, versions, acknowledgement campaigns and acknowledgements (issue 7).</summary>
+    public (int Documents, int Versions, int Campaigns, int Acknowledgements) Documents { get; init; }
 }
 
 /// <summary>
@@ -75,6 +84,9 @@ public sealed class BenchGenerator(
         var continuity = BenchContinuity.Build(plan, register);
         var laws = BenchLaws.Build(plan, register);
         var training = BenchTraining.Build(plan);
+        var risks = BenchRisks.Build(plan, register);
+        var incidents = BenchIncidents.Build(plan, register, risks, now);
+        var documents = BenchDocuments.Build(plan, now);
         var password = DemoSeeder.GeneratePassword();
         var passwordHash = hasher.HashPassword(new UserAccount(), password);
         progress.WriteLine($"Planned {plan.Units.Count} units, {plan.People.Count} people, {plan.Assignments.Count} role assignments in {watch.Elapsed.TotalSeconds:0.0} s.");
@@ -116,6 +128,22 @@ public sealed class BenchGenerator(
             await InsertAsync(training.CourseList, "training courses", progress, watch, cancellationToken);
             await InsertAsync(training.Audience, "training course audiences", progress, watch, cancellationToken);
             await InsertAsync(training.Completions, "training completions", progress, watch, cancellationToken);
+            await InsertAsync(risks.Threats, "threats", progress, watch, cancellationToken);
+            await InsertAsync(risks.Analyses, "risk analyses", progress, watch, cancellationToken);
+            await InsertAsync(risks.AnalysisSystems, "systems of risk analyses", progress, watch, cancellationToken);
+            await InsertAsync(risks.Risks, "risks", progress, watch, cancellationToken);
+            await InsertAsync(risks.Measures, "measures from risks", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Incidents, "incidents", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Entries, "incident timeline entries", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Systems, "systems of incidents", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Sets, "information sets of incidents", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Sequences, "incident number sequences", progress, watch, cancellationToken);
+            await InsertAsync(incidents.Measures, "measures from incidents", progress, watch, cancellationToken);
+            await InsertAsync(documents.Documents, "governing documents", progress, watch, cancellationToken);
+            await InsertAsync(documents.Versions, "document versions", progress, watch, cancellationToken);
+            await InsertAsync(documents.Campaigns, "acknowledgement campaigns", progress, watch, cancellationToken);
+            await InsertAsync(documents.Audience, "campaign audiences", progress, watch, cancellationToken);
+            await InsertAsync(documents.Acknowledgements, "acknowledgements", progress, watch, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             // Fresh statistics, so the planner sees 50,000 rows and not an empty table.
@@ -143,6 +171,9 @@ public sealed class BenchGenerator(
             Continuity = (continuity.Plans.Count, continuity.Exercises.Count),
             Laws = (laws.Laws.Count, laws.Units.Count + laws.Systems.Count),
             Training = (training.CourseList.Count, training.Completions.Count),
+            Risks = (risks.Threats.Count, risks.Analyses.Count, risks.Risks.Count, risks.Measures.Count),
+            Incidents = (incidents.Incidents.Count, incidents.Entries.Count, incidents.Incidents.Count(i => i.IsPersonalDataBreach), incidents.Incidents.Count(i => i.IsSignificant), incidents.Measures.Count),
+            Documents = (documents.Documents.Count, documents.Versions.Count, documents.Campaigns.Count, documents.Acknowledgements.Count),
         };
     }
 
@@ -168,8 +199,9 @@ public sealed class BenchGenerator(
     private async Task InsertAsync<T>(IReadOnlyList<T> rows, string what, TextWriter progress, Stopwatch watch, CancellationToken cancellationToken)
         where T : class
     {
+        var before = watch.Elapsed;
         await BulkWriter.WriteAsync(db, rows, cancellationToken);
-        progress.WriteLine($"  {rows.Count,6} {what} written ({watch.Elapsed.TotalSeconds:0.0} s)");
+        progress.WriteLine($"  {rows.Count,7} {what} written in {(watch.Elapsed - before).TotalSeconds:0.0} s ({watch.Elapsed.TotalSeconds:0.0} s)");
     }
 
     private async Task AnalyzeAsync(CancellationToken cancellationToken)

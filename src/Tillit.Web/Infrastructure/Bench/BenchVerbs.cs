@@ -39,6 +39,9 @@ public sealed class BenchVerbs : ICliVerbs
         Console.WriteLine($"Continuity: {result.Continuity.Plans} plans, {result.Continuity.Exercises} exercises.");
         Console.WriteLine($"Legal register: {result.Laws.Laws} entries, {result.Laws.Links} links to units and systems.");
         Console.WriteLine($"Training: {result.Training.Courses} courses, {result.Training.Completions} completions.");
+        Console.WriteLine($"Risk analysis: {result.Risks.Threats} threats, {result.Risks.Analyses} analyses, {result.Risks.Risks} risks, {result.Risks.Measures} measures from risks.");
+        Console.WriteLine($"Incidents: {result.Incidents.Incidents} incidents, {result.Incidents.Entries} timeline entries, {result.Incidents.Breaches} personal data breaches, {result.Incidents.Significant} significant, {result.Incidents.Measures} measures from incidents.");
+        Console.WriteLine($"Governing documents: {result.Documents.Documents} documents, {result.Documents.Versions} versions, {result.Documents.Campaigns} acknowledgement campaigns, {result.Documents.Acknowledgements} acknowledgements.");
         Console.WriteLine(PasswordLinePrefix + result.Password);
         Console.WriteLine("Accounts by role (every other person signs in with the same password):");
         foreach (var account in result.RoleAccounts)
