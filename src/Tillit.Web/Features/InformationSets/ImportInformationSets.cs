@@ -22,12 +22,12 @@ public enum SetImportField
 
 /// <summary>
 /// Imports information sets (informationsmängder) and the systems that hold them from a read sheet with a column
-/// mapping, the way <see cref="Systems.ImportSystems"/> imports systems: every row is checked first; nothing is
+/// mapping, the way the systems import (ImportSystems) does: every row is checked first; nothing is
 /// written unless every row is valid or the caller chose only the valid rows, and then every set and every
 /// holding is written in one SaveChanges (one transaction), each audited as an ordinary create. Needs
 /// systems.manage for the whole organisation, as creating one set does. The unit and the systems are named
 /// (case-insensitive), the systems separated by ';'. No classification is imported: a classification is
-/// approved by a system owner (<see cref="Classification.ApprovedById"/>), which a file cannot do.
+/// approved by a system owner (its ApprovedById), which a file cannot do.
 /// </summary>
 public sealed class ImportInformationSets(TillitDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l)
 {

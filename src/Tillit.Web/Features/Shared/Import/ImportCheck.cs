@@ -39,10 +39,10 @@ public sealed class ImportCheck<TField>
 {
     public const int MaxErrorsListed = 1_000;
 
-    private readonly SheetTable table;
-    private readonly Func<TField, string> label;
-    private readonly IStringLocalizer l;
-    private readonly List<ImportError> errors = [];
+    private readonly SheetTable _table;
+    private readonly Func<TField, string> _label;
+    private readonly IStringLocalizer _l;
+    private readonly List<ImportError> _errors = [];
 
     /// <param name="table">The file as read.</param>
     /// <param name="mapping">The user's mapping (a column of -1 or past the last means none); null guesses one from the headers.</param>
@@ -55,9 +55,9 @@ public sealed class ImportCheck<TField>
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(synonyms);
         ArgumentNullException.ThrowIfNull(required);
-        this.table = table;
-        this.label = label;
-        this.l = l;
+        _table = table;
+        _label = label;
+        _l = l;
         Map = mapping is null ? Guess(table.Headers, synonyms) : mapping.Where(m => m.Value >= 0 && m.Value < table.Headers.Count).ToDictionary();
         foreach (var field in required.Where(f => !Map.ContainsKey(f)))
         {
@@ -74,7 +74,7 @@ public sealed class ImportCheck<TField>
 
     public int ErrorCount { get; private set; }
 
-    public IReadOnlyList<ImportError> Errors => errors;
+    public IReadOnlyList<ImportError> Errors => _errors;
 
     /// <summary>A mapping guessed from the header names; each field at most one column, each column at most one field.</summary>
     public static Dictionary<TField, int> Guess(IReadOnlyList<string> headers, IReadOnlyDictionary<TField, string[]> synonyms)
@@ -108,10 +108,10 @@ public sealed class ImportCheck<TField>
     public void Fail(int row, TField field, string key, params object[] args)
     {
         ErrorCount++;
-        if (errors.Count < MaxErrorsListed)
+        if (_errors.Count < MaxErrorsListed)
         {
-            var column = Map.TryGetValue(field, out var c) && !string.IsNullOrWhiteSpace(table.Headers[c]) ? table.Headers[c] : label(field);
-            errors.Add(new ImportError(row, column, row == 0 ? l["Import.FileError", column, l[key, args]] : l["Import.RowError", row, column, l[key, args]]));
+            var column = Map.TryGetValue(field, out var c) && !string.IsNullOrWhiteSpace(_table.Headers[c]) ? _table.Headers[c] : _label(field);
+            _errors.Add(new ImportError(row, column, row == 0 ? _l["Import.FileError", column, _l[key, args]] : _l["Import.RowError", row, column, _l[key, args]]));
         }
     }
 
@@ -153,7 +153,7 @@ public sealed class ImportCheck<TField>
 
     /// <summary>The outcome's summary.</summary>
     public ImportResult<TField> Result(int rows, int validRows, bool written) =>
-        new(table.Headers, Map, rows, validRows, ErrorCount, errors, written ? validRows : 0, written);
+        new(_table.Headers, Map, rows, validRows, ErrorCount, _errors, written ? validRows : 0, written);
 
     /// <summary>
     /// Whether to write: asked to, something to write, and the file valid — or, when the caller chose only the
@@ -169,7 +169,7 @@ public sealed class ImportCheck<TField>
 /// </summary>
 public sealed class ImportChoices
 {
-    private readonly Dictionary<string, object> texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _texts = new(StringComparer.Ordinal);
 
     public ImportChoices(params Type[] enums)
     {
@@ -180,12 +180,12 @@ public sealed class ImportChoices
             foreach (var value in Enum.GetValues(type))
             {
                 var name = value.ToString()!;
-                texts[type.Name + ":" + name.ToLowerInvariant()] = value;
+                _texts[type.Name + ":" + name.ToLowerInvariant()] = value;
                 foreach (var culture in new[] { CultureInfo.GetCultureInfo("sv"), CultureInfo.GetCultureInfo("en") })
                 {
                     if (resources.GetString(type.Name + "." + name, culture) is { Length: > 0 } text)
                     {
-                        texts.TryAdd(type.Name + ":" + text.Trim().ToLowerInvariant(), value);
+                        _texts.TryAdd(type.Name + ":" + text.Trim().ToLowerInvariant(), value);
                     }
                 }
             }
@@ -204,7 +204,7 @@ public sealed class ImportChoices
         where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (texts.TryGetValue(typeof(T).Name + ":" + text.ToLowerInvariant(), out var found))
+        if (_texts.TryGetValue(typeof(T).Name + ":" + text.ToLowerInvariant(), out var found))
         {
             value = (T)found;
             return true;
