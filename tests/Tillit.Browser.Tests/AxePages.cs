@@ -110,6 +110,8 @@ public static class AxePages
         new("information-sets/{id:guid}", "set as employee", Role.Employee, GoId("/information-sets/{0}", db => db.InformationSets.Where(x => x.Name == "Personalakter").Select(x => x.Id))),
         new("information-sets/new", "new information set", Role.SecurityOfficer, Go("/information-sets/new")),
         new("information-sets/new", "new information set with errors", Role.SecurityOfficer, SubmitEmpty("/information-sets/new")),
+        new("information-sets/import", "import information sets: upload", Role.SecurityOfficer, Go("/information-sets/import")),
+        new("information-sets/import/{id:guid}", "import information sets: preview with row errors", Role.SecurityOfficer, UploadCsvAt("/information-sets/import", unit => $"Namn;Beskrivning;Enhet;System;Personuppgifter\r\nAxe-mängd;Prov;{unit};Finns inte;Kanske\r\nAxe-2;;Skola X;;Ja\r\n")),
         new("information-sets/{id:guid}/edit", "edit information set", Role.SecurityOfficer, GoId("/information-sets/{0}/edit", db => db.InformationSets.Where(x => x.Name == "Behörighetsuppgifter").Select(x => x.Id))),
         new("information-sets/{id:guid}/classify", "classify a set", Role.SystemOwner, GoId("/information-sets/{0}/classify", db => db.InformationSets.Where(x => x.Name == "Besöksplanering").Select(x => x.Id))),
         new("information-sets/{id:guid}/classify", "classify a set with errors", Role.SystemOwner, async (s, p) =>
@@ -329,6 +331,17 @@ public static class AxePages
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
             await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
             await page.WaitForURLAsync("**/systems/import/*");
+        };
+
+    /// <summary>Uploads a CSV (made from the name of a unit of the demo organisation) on an import page (<paramref name="path"/>) and waits for its preview.</summary>
+    public static Func<TillitServer, IPage, Task> UploadCsvAt(string path, Func<string, string> csv) =>
+        async (server, page) =>
+        {
+            var unit = await server.QueryAsync(db => db.Units.OrderBy(u => u.Path).Select(u => u.Name).FirstAsync());
+            await page.GotoAsync(path);
+            await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.WaitForURLAsync($"**{path}/*");
         };
 
     /// <summary>Like <see cref="SubmitEmpty"/> for a form page whose address holds a record's id.</summary>

@@ -157,6 +157,10 @@ public static class AuthorizationMatrix
         Row("POST", "/information-sets/{id:guid}/edit", Access.Only(RegisterKeepers)),
         Row("GET", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
         Row("POST", "/information-sets/{id:guid}/classify", Access.Only(SystemOwner)),
+        Row("GET", "/information-sets/import", Access.Only(RegisterKeepers)),
+        Row("POST", "/information-sets/import", Access.Only(RegisterKeepers)),
+        Row("GET", "/information-sets/import/{id:guid}", Access.Only(RegisterKeepers)) with { AllowedStatus = 404 },
+        Row("POST", "/information-sets/import/{id:guid}", Access.Only(RegisterKeepers)) with { AllowedStatus = 404 },
 
         // Requirement catalogue (read with the register), assessments and the action plan
         Row("GET", "/requirements", Access.SignedIn),

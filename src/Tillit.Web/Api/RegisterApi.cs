@@ -24,7 +24,7 @@ internal static class RegisterApi
             .WithSummary("Export information systems (.xlsx or .csv)")
             .WithDescription("The whole list with the same filters and sort as the list (format=xlsx, the default, or csv: UTF-8 with BOM, semicolon separated). Text beginning with =, +, -, @, tab or carriage return is prefixed with an apostrophe. Recorded in the audit trail as one export event with the query and the row count.");
         systems.MapPost("/import", ImportSystemsAsync).RequirePermission(Permissions.SystemsManage).WithName("ImportSystems")
-            .Produces<ImportResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .Produces<ImportResult<SystemImportField>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Import information systems from .xlsx or .csv")
             .WithDescription("multipart/form-data with file (.xlsx, or .csv in UTF-8 or Windows-1252, separated by ; , or tab; at most 20 MB and 50,000 rows) and optionally mapping, a JSON object from field (name, purpose, unit, form, important, hosting, lifecycle, supplier) to the column's header; without it the columns are guessed from Swedish and English header names. mode=validate (default) only checks; mode=commit writes, in one transaction, only when every row is valid, or with validOnly=true the valid rows. Row and column errors come back as a validation problem (errors keyed rows[N].Column, and importErrors listing row, column and message); nothing is written then. Needs systems.manage for the whole organisation.");
         systems.MapGet("/{id:guid}", GetSystemAsync).RequirePermission(Permissions.SystemsRead).WithName("GetSystem")

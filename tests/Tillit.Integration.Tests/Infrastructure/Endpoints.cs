@@ -151,6 +151,7 @@ public static class RouteValues
         ["/api/v1/systems/{id}"] = o => o.SystemId,
         ["/information-sets/{id}"] = o => o.SetId,
         ["/api/v1/information-sets/{id}"] = o => o.SetId,
+        ["/information-sets/import/{id}"] = o => o.SetId,
         ["/delegations/{id}"] = o => o.DelegationId,
         ["/deviations/{id}"] = o => o.DeviationId,
         ["/api/v1/deviations/{id}"] = o => o.DeviationId,

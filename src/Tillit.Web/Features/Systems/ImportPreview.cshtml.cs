@@ -1,91 +1,25 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tillit.Web.Features.Shared.Import;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Systems;
 
-/// <summary>
-/// /systems/import/{id}: the mapping of the file's columns to the fields (guessed from the headers at
-/// first), the preview with every row and column error, and the import itself, which writes nothing
-/// unless every row is valid or the user chose to import only the valid rows.
-/// </summary>
+/// <summary>/systems/import/{id}: the mapping, preview and import of information systems (<see cref="ImportSystems"/>).</summary>
 [RequirePermission(Permissions.SystemsManage)]
-public sealed class ImportPreviewModel(ImportUploads uploads, ImportSystems import, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImportPreviewModel(ImportUploads uploads, ImportSystems import, IStringLocalizer<SharedResource> localizer) : ImportPreviewPageModel<SystemImportField>(uploads, localizer)
 {
-    /// <summary>Field to column index (-1 for none); empty means guess from the headers.</summary>
-    [BindProperty(SupportsGet = true)]
-    public Dictionary<SystemImportField, int> Map { get; set; } = [];
+    public override string ListPath => "/systems";
 
-    public Guid Id { get; private set; }
+    public override string UploadPath => "/systems/import";
 
-    public ImportResult? Result { get; private set; }
+    public override string MappingHint => Localizer["Import.MappingHint"];
 
-    public bool Imported { get; private set; }
+    protected override IReadOnlyCollection<SystemImportField> RequiredFields => ImportSystems.RequiredFields;
 
-    public string FieldLabel(SystemImportField field) => import.FieldLabel(field);
+    public override string FieldLabel(SystemImportField field) => import.FieldLabel(field);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        Id = id;
-        return await RunAsync(commit: false, validOnly: false, cancellationToken);
-    }
+    protected override string Done(int created) => Localizer["Import.Done", created];
 
-    public async Task<IActionResult> OnPostAsync(Guid id, bool validOnly, CancellationToken cancellationToken)
-    {
-        Id = id;
-        return await RunAsync(commit: true, validOnly, cancellationToken);
-    }
-
-    private async Task<IActionResult> RunAsync(bool commit, bool validOnly, CancellationToken cancellationToken)
-    {
-        SheetTable table;
-        var stream = uploads.Open(Id);
-        if (stream is null)
-        {
-            return Gone();
-        }
-
-        using (stream)
-        {
-            try
-            {
-                table = SpreadsheetReader.Read(stream);
-            }
-            catch (SpreadsheetRefusedException refused)
-            {
-                ModelState.AddModelError(string.Empty, l[refused.Key, [.. refused.Arguments]]);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
-        }
-
-        var outcome = await import.HandleAsync(table, Map.Count == 0 ? null : Map, commit, validOnly, cancellationToken);
-        if (this.ToPageResult(outcome, l) is { } refusedResult)
-        {
-            return refusedResult;
-        }
-
-        Result = outcome.Value!;
-        Map = new Dictionary<SystemImportField, int>(Result.Mapping);
-        if (Result.Written)
-        {
-            uploads.Delete(Id);
-            Imported = true;
-        }
-        else if (commit)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
-        return Page();
-    }
-
-    private PageResult Gone()
-    {
-        ModelState.AddModelError(string.Empty, l["Import.Expired"]);
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
+    protected override Task<Outcome<ImportResult<SystemImportField>>> ImportAsync(SheetTable table, IReadOnlyDictionary<SystemImportField, int>? mapping, bool commit, bool validOnly, CancellationToken cancellationToken) =>
+        import.HandleAsync(table, mapping, commit, validOnly, cancellationToken);
 }
