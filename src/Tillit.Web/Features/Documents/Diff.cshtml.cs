@@ -40,7 +40,7 @@ public sealed class DiffModel(DocumentQueries queries, IStringLocalizer<SharedRe
             return Page();
         }
 
-        var outcome = await queries.CompareAsync(id, from, to, cancellationToken);
+        var outcome = await queries.CompareAsync(Document, from, to, cancellationToken);
         if (outcome.Kind == OutcomeKind.Invalid)
         {
             ModelState.AddModelError(string.Empty, l["Document.VersionUnknown"]);

@@ -178,36 +178,30 @@ public sealed class DocumentQueries(TillitDbContext db, DocumentAccess access, A
             return Outcome<(DocumentDetails, VersionView)>.NotFound();
         }
 
-        var view = await ViewAsync(versionId, cancellationToken, documentId);
-        if (view is null)
-        {
-            return Outcome<(DocumentDetails, VersionView)>.NotFound();
-        }
-
-        if (view.Status is DocumentStatus.Draft or DocumentStatus.ForDecision)
-        {
-            if (!document.Value!.CanReadDrafts)
-            {
-                return Outcome<(DocumentDetails, VersionView)>.Forbidden();
-            }
-
-            await trail.RecordReadAsync(AuditTrail.Protected.DocumentDraft, view.Id);
-        }
-
-        return Outcome<(DocumentDetails, VersionView)>.Ok((document.Value!, view));
+        var view = await VersionOfAsync(document.Value!, versionId, cancellationToken);
+        return view.IsOk
+            ? Outcome<(DocumentDetails, VersionView)>.Ok((document.Value!, view.Value!))
+            : view.Kind == OutcomeKind.Forbidden ? Outcome<(DocumentDetails, VersionView)>.Forbidden() : Outcome<(DocumentDetails, VersionView)>.NotFound();
     }
 
     /// <summary>The texts of two versions by number, for the diff; protected versions as in <see cref="GetVersionAsync"/>.</summary>
     public async Task<Outcome<(DocumentDetails Document, VersionView From, VersionView To)>> CompareAsync(Guid documentId, int from, int to, CancellationToken cancellationToken)
     {
         var document = await GetAsync(documentId, cancellationToken);
-        if (!document.IsOk)
-        {
-            return Outcome<(DocumentDetails, VersionView, VersionView)>.NotFound();
-        }
+        return document.IsOk
+            ? await CompareAsync(document.Value!, from, to, cancellationToken)
+            : Outcome<(DocumentDetails, VersionView, VersionView)>.NotFound();
+    }
 
+    /// <summary>The same, for a document already read (the diff page reads it first to choose the default versions).</summary>
+    public async Task<Outcome<(DocumentDetails Document, VersionView From, VersionView To)>> CompareAsync(DocumentDetails document, int from, int to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+
+        // Read from the table, not the document's history: the history leaves drafts out for those who may not see
+        // them, and asking for one must be refused as forbidden, not as unknown.
         var ids = await db.DocumentVersions.AsNoTracking()
-            .Where(v => v.DocumentId == documentId && (v.Number == from || v.Number == to))
+            .Where(v => v.DocumentId == document.Id && (v.Number == from || v.Number == to))
             .Select(v => new { v.Id, v.Number })
             .ToListAsync(cancellationToken);
         var a = ids.FirstOrDefault(v => v.Number == from);
@@ -217,14 +211,44 @@ public sealed class DocumentQueries(TillitDbContext db, DocumentAccess access, A
             return Outcome<(DocumentDetails, VersionView, VersionView)>.Invalid(a is null ? "from" : "to", "Document.VersionUnknown");
         }
 
-        var older = await GetVersionAsync(documentId, a.Id, cancellationToken);
-        var newer = await GetVersionAsync(documentId, b.Id, cancellationToken);
+        var older = await VersionOfAsync(document, a.Id, cancellationToken);
+        var newer = await VersionOfAsync(document, b.Id, cancellationToken);
         if (older.Kind == OutcomeKind.Forbidden || newer.Kind == OutcomeKind.Forbidden)
         {
             return Outcome<(DocumentDetails, VersionView, VersionView)>.Forbidden();
         }
 
-        return Outcome<(DocumentDetails, VersionView, VersionView)>.Ok((document.Value!, older.Value.Version, newer.Value.Version));
+        if (!older.IsOk || !newer.IsOk)
+        {
+            return Outcome<(DocumentDetails, VersionView, VersionView)>.NotFound();
+        }
+
+        return Outcome<(DocumentDetails, VersionView, VersionView)>.Ok((document, older.Value!, newer.Value!));
+    }
+
+    /// <summary>
+    /// One version of a document already read: a draft or a version for decision only to those who may see drafts,
+    /// and that read is recorded in the audit trail before the text is returned.
+    /// </summary>
+    private async Task<Outcome<VersionView>> VersionOfAsync(DocumentDetails document, Guid versionId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(versionId, cancellationToken, document.Id);
+        if (view is null)
+        {
+            return Outcome<VersionView>.NotFound();
+        }
+
+        if (view.Status is DocumentStatus.Draft or DocumentStatus.ForDecision)
+        {
+            if (!document.CanReadDrafts)
+            {
+                return Outcome<VersionView>.Forbidden();
+            }
+
+            await trail.RecordReadAsync(AuditTrail.Protected.DocumentDraft, view.Id);
+        }
+
+        return Outcome<VersionView>.Ok(view);
     }
 
     /// <summary>When the signed-in person confirmed the version, or null.</summary>
