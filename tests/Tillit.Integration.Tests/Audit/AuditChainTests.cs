@@ -242,8 +242,8 @@ public sealed class AuditChainTests : IAsyncLifetime
         var unitId = await _host.WithDbAsync(db => db.Units.IgnoreQueryFilters().Select(u => u.Id).FirstAsync());
         var stranger = Guid.NewGuid();
         await _host.SqlAsync(
-            "INSERT INTO \"People\" (\"Id\", \"OrganisationId\", \"Name\", \"Email\", \"SearchName\", \"SearchFamilyName\", \"SearchEmail\", \"UnitId\", \"IsActive\", \"Version\") VALUES " +
-            $"('{AuditSeed.Key(_host, stranger)}', '{AuditSeed.Key(_host, _organisation)}', 'Smygare', 'smyg@test.se', 'smygare', '', 'smyg@test.se', '{AuditSeed.Key(_host, unitId)}', {(_host.Provider == "Postgres" ? "true" : "1")}, 0)");
+            "INSERT INTO \"People\" (\"Id\", \"OrganisationId\", \"Name\", \"Email\", \"SearchName\", \"SearchFamilyName\", \"SearchEmail\", \"UnitId\", \"IsActive\", \"ReceivesDigest\", \"DigestHour\", \"Version\") VALUES " +
+            $"('{AuditSeed.Key(_host, stranger)}', '{AuditSeed.Key(_host, _organisation)}', 'Smygare', 'smyg@test.se', 'smygare', '', 'smyg@test.se', '{AuditSeed.Key(_host, unitId)}', {(_host.Provider == "Postgres" ? "true, true" : "1, 1")}, 7, 0)");
 
         var problems = await _host.WithDbAsync(db => new AuditStateVerifier(db).VerifyAsync(10, CancellationToken.None));
 
