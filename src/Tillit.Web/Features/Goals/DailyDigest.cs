@@ -52,8 +52,8 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
         MailRuns.ForEachOrganisationAsync(scopes, onlyOrganisation, RunForAsync, cancellationToken);
 
     /// <summary>
-    /// Today's figures per person with anything waiting (or for one person only), in six grouped queries and one
-    /// per open acknowledgement campaign.
+    /// Today's figures per person with anything waiting, in six grouped queries and one per open acknowledgement
+    /// campaign; for one person only, the six queries filtered to them and no campaign count.
     /// </summary>
     public static async Task<Dictionary<Guid, DigestItems>> ItemsAsync(TillitDbContext db, DateOnly today, CancellationToken cancellationToken, Guid? onlyPerson = null)
     {
@@ -87,20 +87,28 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
             .Select(g => new { Person = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // Documents of open acknowledgement campaigns not yet confirmed, by each person of the campaign's audience.
-        var unconfirmed = new Dictionary<Guid, int>();
-        var campaigns = await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience).Where(c => c.ClosedOn == null).ToListAsync(cancellationToken);
+        // Documents of open acknowledgement campaigns not yet confirmed, by each person of the campaign's audience
+        // (a document asked for by two campaigns counts once). One query per open campaign: this is the daily run;
+        // the page of one person counts with AcknowledgementQueries.ToReadAsync instead.
+        var unconfirmed = new Dictionary<Guid, HashSet<Guid>>();
+        var campaigns = onlyPerson is null
+            ? await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience).Where(c => c.ClosedOn == null).ToListAsync(cancellationToken)
+            : [];
         foreach (var campaign in campaigns)
         {
             var (documentId, baseNumber) = (campaign.DocumentId, campaign.BaseNumber);
             var waiting = await (await AcknowledgementQueries.AudienceAsync(db, campaign, null, today, cancellationToken))
-                .Where(x => (onlyPerson == null || x.Person.Id == onlyPerson)
-                    && !db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber))
+                .Where(x => !db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber))
                 .Select(x => x.Person.Id)
                 .ToListAsync(cancellationToken);
             foreach (var person in waiting)
             {
-                unconfirmed[person] = unconfirmed.GetValueOrDefault(person) + 1;
+                if (!unconfirmed.TryGetValue(person, out var toConfirm))
+                {
+                    unconfirmed[person] = toConfirm = [];
+                }
+
+                toConfirm.Add(documentId);
             }
         }
 
@@ -117,12 +125,20 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, IMailSender mail, T
             byLaws.GetValueOrDefault(p),
             byDocuments.GetValueOrDefault(p),
             byQuestionnaires.GetValueOrDefault(p),
-            unconfirmed.GetValueOrDefault(p)));
+            unconfirmed.TryGetValue(p, out var d) ? d.Count : 0));
     }
 
-    /// <summary>What waits for one person today: the digest's figures for the page /due.</summary>
-    public static async Task<DigestItems> ForPersonAsync(TillitDbContext db, Guid personId, DateOnly today, CancellationToken cancellationToken) =>
-        (await ItemsAsync(db, today, cancellationToken, personId)).GetValueOrDefault(personId) ?? DigestItems.None;
+    /// <summary>
+    /// What waits for one person today, for the page /due: the digest's grouped figures filtered to the person, and the
+    /// documents to confirm as the documents feature counts them for the signed-in person (a bounded number of queries,
+    /// not one per open campaign).
+    /// </summary>
+    public static async Task<DigestItems> ForPersonAsync(TillitDbContext db, AcknowledgementQueries acknowledgements, Guid personId, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(acknowledgements);
+        var items = (await ItemsAsync(db, today, cancellationToken, personId)).GetValueOrDefault(personId) ?? DigestItems.None;
+        return items with { Acknowledgements = (await acknowledgements.ToReadAsync(cancellationToken)).Count };
+    }
 
     /// <summary>The Swedish date and hour of an instant: the digest's day and the hour compared with each person's choice.</summary>
     public static (DateOnly Day, int Hour) SwedishDayAndHour(DateTimeOffset utc)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tillit.Data;
 using Tillit.Domain.Organisations;
+using Tillit.Web.Features.Documents;
 using Tillit.Web.Features.Goals;
 using Tillit.Web.Security;
 
@@ -17,7 +18,7 @@ namespace Tillit.Web.Features.Home;
 /// the person's choice of digest e-mail (on or off, from which hour Swedish time). Anyone signed in, for themselves.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DueModel(TillitDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DueModel(TillitDbContext db, CurrentUser user, AcknowledgementQueries acknowledgements, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DigestItems Items { get; private set; } = DigestItems.None;
 
@@ -67,5 +68,5 @@ public sealed class DueModel(TillitDbContext db, CurrentUser user, TimeProvider 
     }
 
     private async Task LoadAsync(Guid personId, CancellationToken cancellationToken) =>
-        Items = await DailyDigest.ForPersonAsync(db, personId, DailyDigest.SwedishDayAndHour(clock.GetUtcNow()).Day, cancellationToken);
+        Items = await DailyDigest.ForPersonAsync(db, acknowledgements, personId, DailyDigest.SwedishDayAndHour(clock.GetUtcNow()).Day, cancellationToken);
 }
