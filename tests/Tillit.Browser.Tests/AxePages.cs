@@ -188,7 +188,7 @@ public static class AxePages
         new("incidents/{id:guid}", "an incident's triage with errors", Role.SecurityOfficer, async (s, p) =>
         {
             await GoId("/incidents/{0}", db => db.Incidents.OrderBy(i => i.Year).ThenBy(i => i.Number).Select(i => i.Id).Take(1))(s, p);
-            await p.Locator("form[action*='handler=Triage'] button[type=submit]").ClickAsync();
+            await p.Locator("button[data-submit=triage]").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
 

@@ -251,6 +251,8 @@ public static class AuthorizationMatrix
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "awareness") with { AllowedStatus = 404 },
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "breach") with { AllowedStatus = 404 },
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "significant") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentHandlers), handler: "findlinks") with { AllowedStatus = 404 },
+        Row("POST", "/incidents/{id:guid}", Access.Only(IncidentHandlers), handler: "findowner") with { AllowedStatus = 404 },
         Row("POST", "/incidents/{id:guid}", Access.Only(IncidentWorkers), handler: "sent") with { AllowedStatus = 404 },
 
         // A measure needs measures.manage too, which the IT manager lacks.

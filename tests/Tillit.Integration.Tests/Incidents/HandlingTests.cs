@@ -125,4 +125,33 @@ public sealed class HandlingTests(TillitApp app)
         var listed = await app.Seed.WithDbAsync(app.A.Id, db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.List && e.RecordType == "Incident"));
         Assert.True(listed >= 1);
     }
+
+    [Fact]
+    public async Task The_triage_form_offers_the_linked_systems_and_those_found_and_a_search_keeps_what_was_entered()
+    {
+        var id = await ReportAsync(app, app.A, "Fel mottagare på ett mejl med personnummer");
+        var page = await app.SessionAsync(app.A, Role.SecurityOfficer);
+        var (_, before) = await page.GetPageAsync($"/incidents/{id}");
+        Assert.DoesNotContain($"value=\"{app.A.SystemId}\"", before, StringComparison.Ordinal);
+
+        // A search shows the found system to tick and keeps the title typed; nothing is saved.
+        var version = (await VersionAsync(await app.ApiAsync(app.A, Role.SecurityOfficer), id)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var found = await page.PostFormAsync($"/incidents/{id}?handler=findlinks", ("Version", version), ("Triage.Title", "Mejl till fel person"), ("Triage.SystemSearch", "verksamhetssystem orga"));
+        var foundBody = await found.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains($"value=\"{app.A.SystemId}\"", foundBody, StringComparison.Ordinal);
+        Assert.Contains("Mejl till fel person", foundBody, StringComparison.Ordinal);
+        Assert.Null(await app.Seed.WithDbAsync(app.A.Id, db => db.Incidents.Where(i => i.Id == id).Select(i => i.Title).SingleAsync()));
+
+        // Linked, it is offered ticked without a search.
+        var triage = await page.PostFormAsync($"/incidents/{id}?handler=triage", ("Version", version), ("Triage.Category", "MisdirectedInformation"), ("Triage.Severity", "Significant"), ("Triage.SystemIds", app.A.SystemId.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, triage.StatusCode);
+        var (_, after) = await page.GetPageAsync($"/incidents/{id}");
+        Assert.Matches($"value=\"{app.A.SystemId}\"[^>]*checked", after);
+
+        // The new measure's owner is found by name.
+        var owner = await page.PostFormAsync($"/incidents/{id}?handler=findowner", ("OwnerSearch", "utan roll"));
+        Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
+        Assert.Contains($"value=\"{app.A.PersonId}\"", await owner.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

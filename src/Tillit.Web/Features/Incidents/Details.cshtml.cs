@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Tillit.Data;
 using Tillit.Domain.Incidents;
 using Tillit.Domain.Register;
+using Tillit.Web.Features.Shared;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Incidents;
@@ -31,6 +32,11 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
         public List<Guid> SystemIds { get; set; } = [];
 
         public List<Guid> SetIds { get; set; } = [];
+
+        /// <summary>Words to find more systems to link by (the form offers the linked ones and at most 50 found).</summary>
+        public string? SystemSearch { get; set; }
+
+        public string? SetSearch { get; set; }
     }
 
     public sealed class BreachForm
@@ -89,6 +95,10 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
     [BindProperty]
     public IncidentWork.MeasureCommand NewMeasure { get; set; } = new(null, null, null, null, null);
 
+    /// <summary>Words to find the new measure's owner by (name or e-mail).</summary>
+    [BindProperty]
+    public string? OwnerSearch { get; set; }
+
     public IncidentDetails Incident { get; private set; } = default!;
 
     public bool MayManage { get; private set; }
@@ -108,6 +118,14 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
     public DateTime NowUtc { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    /// <summary>Shows the triage form again with the systems and information sets found by its search words, keeping what was entered.</summary>
+    public async Task<IActionResult> OnPostFindLinksAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    /// <summary>Shows the new measure's form again with the people found by its search words, keeping what was entered.</summary>
+    public async Task<IActionResult> OnPostFindOwnerAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostTriageAsync(Guid id, CancellationToken cancellationToken) =>
@@ -160,6 +178,7 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
     private Task<IActionResult> DoAsync(Guid id, string prefix, Func<Task<Outcome<Guid>>> change, CancellationToken cancellationToken, Func<string, string>? fieldMap = null) =>
         this.RunChangeAsync(change, prefix, l["Incident_Saved"].Value, $"/incidents/{id}", () => LoadAsync(id, cancellationToken), l, fieldMap);
 
+    /// <summary>Reads the incident and what its forms offer; every form but the one posted shows the incident's values.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var outcome = await queries.GetAsync(id, cancellationToken);
@@ -173,7 +192,7 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
         MayManage = await access.MayManageAsync(cancellationToken);
         MayWork = MayManage || (Incident.HandlerId is { } h && h == user.PersonId);
         MayAddMeasure = MayWork && Incident.Status is not (IncidentStatus.Closed or IncidentStatus.Dismissed) && await user.HasAsync(Permissions.MeasuresManage, cancellationToken);
-        if (Request.Method == HttpMethods.Get)
+        if (!Posted(nameof(Triage)))
         {
             Triage = new TriageForm
             {
@@ -184,9 +203,30 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
                 SystemIds = Incident.Systems.Select(s => s.Id).ToList(),
                 SetIds = Incident.Sets.Select(s => s.Id).ToList(),
             };
+        }
+
+        if (!Posted(nameof(HandlerId)))
+        {
             HandlerId = Incident.HandlerId;
+        }
+
+        if (!Posted(nameof(Significant)))
+        {
+            Significant = Incident.IsSignificant;
+        }
+
+        if (!Posted(nameof(Conclusion)))
+        {
             Conclusion = new IncidentWork.ConclusionCommand(Incident.Lessons, Incident.MeasuresDecision, Incident.MeasuresText, null);
+        }
+
+        if (!Posted(nameof(AwareAt)))
+        {
             AwareAt = SwedishTime.ToInput(Incident.AwareUtc);
+        }
+
+        if (!Posted(nameof(Breach)))
+        {
             Breach = new BreachForm
             {
                 Breach = Incident.IsPersonalDataBreach,
@@ -197,22 +237,58 @@ public sealed class DetailsModel(IncidentHandlingQueries queries, IncidentWork w
                 Measures = Incident.Breach.Measures,
                 SubjectsInformed = Incident.Breach.SubjectsInformed,
             };
-            Significant = Incident.IsSignificant;
         }
 
-        if (MayManage)
+        // The handling forms are shown only while the incident is open, so a closed one reads nothing for them. The
+        // systems and sets offered are the chosen ones and those found by the search words (no list of every system
+        // of a large municipality, whose later names a capped list could not reach).
+        var open = Incident.Status is not (IncidentStatus.Closed or IncidentStatus.Dismissed);
+        if (MayManage && open)
         {
-            Systems = await db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Take(2000).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
-            Sets = await db.InformationSets.AsNoTracking().OrderBy(s => s.Name).Take(2000).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(cancellationToken);
+            Systems = await LinkChoicesAsync(db.InformationSystems.AsNoTracking().Select(s => new LinkChoice { Id = s.Id, Name = s.Name }), Triage.SystemIds, Incident.Systems, Triage.SystemSearch, cancellationToken);
+            Sets = await LinkChoicesAsync(db.InformationSets.AsNoTracking().Select(s => new LinkChoice { Id = s.Id, Name = s.Name }), Triage.SetIds, Incident.Sets, Triage.SetSearch, cancellationToken);
             var today = DateOnly.FromDateTime(NowUtc);
             Handlers = [new SelectListItem(l["Common.None"], string.Empty), .. await access.Handlers(today).OrderBy(p => p.Name).Take(500).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken)];
         }
 
         if (MayAddMeasure)
         {
-            People = [new SelectListItem(l["Common.Choose"], string.Empty), .. await db.People.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Name).Take(2000).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken)];
+            People = await PersonChoices.FindAsync(db, OwnerSearch, NewMeasure.OwnerId, l["Common.Choose"], cancellationToken);
         }
 
         return null;
+    }
+
+    /// <summary>Whether the request posted the field, or a field of the form, of that name.</summary>
+    private bool Posted(string name) =>
+        Request.HasFormContentType && Request.Form.Keys.Any(k => k == name || k.StartsWith(name + ".", StringComparison.Ordinal));
+
+    /// <summary>A system or set to offer (a class with setters, so EF can filter on its members).</summary>
+    private sealed class LinkChoice
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+    }
+
+    /// <summary>
+    /// The choices of a link field: the ones chosen (their names are known when they are the incident's links) and at
+    /// most 50 whose name holds the search words; a query only when there are words or chosen ones not yet named.
+    /// </summary>
+    private static async Task<IReadOnlyList<SelectListItem>> LinkChoicesAsync(IQueryable<LinkChoice> all, List<Guid> chosen, IReadOnlyList<IncidentLink> linked, string? search, CancellationToken cancellationToken)
+    {
+        var named = linked.Where(l => chosen.Contains(l.Id)).Select(l => new LinkChoice { Id = l.Id, Name = l.Name }).ToList();
+        var unnamed = chosen.Except(named.Select(n => n.Id)).ToList();
+        var words = search?.Trim().ToLowerInvariant();
+        if (unnamed.Count > 0 || !string.IsNullOrEmpty(words))
+        {
+            var query = string.IsNullOrEmpty(words)
+                ? all.Where(c => unnamed.Contains(c.Id))
+                : all.Where(c => unnamed.Contains(c.Id) || c.Name.ToLower().Contains(words));
+            var found = await query.OrderBy(c => c.Name).Take(50 + unnamed.Count).ToListAsync(cancellationToken);
+            named.AddRange(found.Where(f => !named.Any(n => n.Id == f.Id)));
+        }
+
+        return named.OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new SelectListItem(c.Name, c.Id.ToString(), chosen.Contains(c.Id))).ToList();
     }
 }
