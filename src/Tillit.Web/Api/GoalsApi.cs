@@ -82,7 +82,7 @@ internal static class GoalsApi
     }
 
     private static async Task<IResult> IndicatorsAsync(IndicatorQueries queries, int? year, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.ForYearAsync(year is >= 2000 and <= 2100 ? year.Value : queries.Today.Year, cancellationToken));
+        TypedResults.Ok(await queries.CachedYearAsync(year is >= 2000 and <= 2100 ? year.Value : queries.Today.Year, cancellationToken));
 
     private static async Task<IResult> ListReportsAsync(YearlyReportQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.ListAsync(cancellationToken));

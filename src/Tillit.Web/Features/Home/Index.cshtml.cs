@@ -66,7 +66,7 @@ public sealed class IndexModel(CurrentUser user, HomeQueries queries, Systems.Re
     {
         if (roles.Contains(Role.SecurityOfficer) || roles.Contains(Role.MunicipalDirector) || roles.Contains(Role.BoardMember))
         {
-            Indicators = await indicators.ForYearAsync(indicators.Today.Year, cancellationToken);
+            Indicators = await indicators.CachedYearAsync(indicators.Today.Year, cancellationToken);
         }
 
         if (user.PersonId is { } me && !roles.SetEquals([Role.BoardMember]) && !roles.SetEquals([Role.Administrator]))

@@ -19,7 +19,7 @@ public sealed class IndexModel(IndicatorQueries queries, CurrentUser user) : Pag
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var year = Year is >= 2000 and <= 2100 ? Year.Value : queries.Today.Year;
-        Result = await queries.ForYearAsync(year, cancellationToken);
+        Result = await queries.CachedYearAsync(year, cancellationToken);
         Linkable = await IndicatorLinks.LinkableAsync(user, cancellationToken);
         return Page();
     }

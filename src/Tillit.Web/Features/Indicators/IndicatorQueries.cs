@@ -44,11 +44,38 @@ public sealed record IndicatorYear(int Year, bool IsCurrentYear, IReadOnlyList<I
 /// query methods plainly (<see cref="IncidentsReportedAsync"/>, <see cref="IncidentDeadlinesMetAsync"/>); the share
 /// of important systems with a current risk analysis is part of <see cref="SnapshotAsync"/>.
 /// </summary>
-public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals, TimeProvider clock)
+public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Every record type an indicator is computed from: a save of any of them in the organisation recomputes its cached years.</summary>
+    private static readonly Type[] Sources =
+    [
+        typeof(Domain.Register.InformationSystem), typeof(RoleAssignment), typeof(Domain.Register.InformationSet), typeof(Domain.Register.Classification),
+        typeof(GoverningDocument), typeof(DocumentVersion), typeof(Acknowledgement), typeof(Deviation), typeof(Domain.Organisations.Person),
+        typeof(Domain.Risks.RiskAnalysis), typeof(Domain.Risks.RiskAnalysisSystem), typeof(Domain.Risks.RiskSettings),
+        typeof(Requirement), typeof(RequirementAssessment), typeof(Measure), typeof(Incident),
+        typeof(Domain.Goals.YearlyGoal), typeof(Domain.Goals.YearlyReport),
+    ];
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// A year's indicators as the start pages, the indicator page and the API show them: computed once and kept in the
+    /// <see cref="Infrastructure.OrganisationCache"/> for the day until a record they come from is saved (another
+    /// Tillit instance's saves show within its minute). On the large municipality the computation reads every
+    /// person's acknowledgements, which costs far more than a page may.
+    /// </summary>
+    public async Task<IndicatorYear> CachedYearAsync(int year, CancellationToken cancellationToken)
+    {
+        if (db.CurrentOrganisationId is not { } organisationId)
+        {
+            return await ForYearAsync(year, cancellationToken);
+        }
+
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"indicators:{year}:{Today:yyyy-MM-dd}");
+        return await cache.GetOrCreateAsync(Sources, key, organisationId, () => ForYearAsync(year, cancellationToken));
+    }
 
     /// <param name="liveSnapshot">
     /// Use today's state for the year's snapshot indicators when no report of the year keeps them: the yearly
