@@ -35,20 +35,56 @@ public sealed record CoveragePerson(Guid Id, string Name, string UnitName, bool 
 /// see the whole organisation, a manager the units of their appointment (documents.coverage scope).
 /// Coverage is counted in the database: one grouped query whatever the size of the audience.
 /// </summary>
-public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock)
+public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The open campaigns whose audience includes the signed-in person and that they have not yet confirmed.</summary>
     public async Task<IReadOnlyList<ToRead>> ToReadAsync(CancellationToken cancellationToken)
     {
-        if (user.PersonId is not { } personId)
+        if (user.PersonId is not { } personId || db.CurrentOrganisationId is not { } organisationId)
+        {
+            return [];
+        }
+
+        // What every person's list is picked from is the organisation's (open campaigns, their audiences' unit paths,
+        // the current version of each document), kept until one of those records is saved; only the person's unit and
+        // confirmations are read per request.
+        var open = await cache.GetOrCreateAsync(OpenCampaignSources, "open-campaigns", organisationId, () => OpenCampaignsAsync(cancellationToken));
+        if (open.Count == 0)
         {
             return [];
         }
 
         var roles = await user.RolesAsync(cancellationToken);
         var path = await db.People.Where(p => p.Id == personId).Select(p => db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).FirstOrDefaultAsync(cancellationToken) ?? "-";
+        var mine = open.Where(c => c.Campaign.Includes(path, roles, c.AudiencePaths)).ToList();
+        var documentIds = mine.Select(c => c.Campaign.DocumentId).Distinct().ToList();
+        var confirmed = documentIds.Count == 0 ? [] : await db.Acknowledgements.Where(a => a.PersonId == personId && documentIds.Contains(a.DocumentId))
+            .GroupBy(a => a.DocumentId).Select(g => new { g.Key, Highest = g.Max(a => a.VersionNumber) })
+            .ToDictionaryAsync(x => x.Key, x => x.Highest, cancellationToken);
+        var today = Today;
+        return mine.Where(c => c.Current is not null && !(confirmed.TryGetValue(c.Campaign.DocumentId, out var highest) && c.Campaign.Counts(highest)))
+            .GroupBy(c => c.Campaign.DocumentId)
+            .Select(g =>
+            {
+                var due = g.Min(c => c.Campaign.DueDate);
+                var d = g.First().Current!;
+                return new ToRead(d.DocumentId, d.Title, d.Type, d.VersionId, d.Number, due, due < today);
+            })
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Title)
+            .ToList();
+    }
+
+    private static readonly Type[] OpenCampaignSources = [typeof(AcknowledgementCampaign), typeof(CampaignAudience), typeof(Unit), typeof(DocumentVersion), typeof(GoverningDocument)];
+
+    /// <summary>An open campaign with its audience's unit paths and its document's current version (null when none is current).</summary>
+    private sealed record OpenCampaign(AcknowledgementCampaign Campaign, IReadOnlyList<string> AudiencePaths, CurrentVersion? Current);
+
+    private sealed record CurrentVersion(Guid DocumentId, string Title, DocumentType Type, Guid VersionId, int Number);
+
+    private async Task<IReadOnlyList<OpenCampaign>> OpenCampaignsAsync(CancellationToken cancellationToken)
+    {
         var open = await db.AcknowledgementCampaigns.AsNoTracking().Include(c => c.Audience)
             .Where(c => c.ClosedOn == null)
             .ToListAsync(cancellationToken);
@@ -59,26 +95,14 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
 
         var unitIds = open.SelectMany(c => c.Audience).Where(a => a.UnitId != null).Select(a => a.UnitId!.Value).Distinct().ToList();
         var paths = unitIds.Count == 0 ? [] : await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
-        var mine = open.Where(c => c.Includes(path, roles, c.Audience.Where(a => a.UnitId != null && paths.ContainsKey(a.UnitId.Value)).Select(a => paths[a.UnitId!.Value]).ToList())).ToList();
-        var documentIds = mine.Select(c => c.DocumentId).Distinct().ToList();
-        var confirmed = await db.Acknowledgements.Where(a => a.PersonId == personId && documentIds.Contains(a.DocumentId))
-            .GroupBy(a => a.DocumentId).Select(g => new { g.Key, Highest = g.Max(a => a.VersionNumber) })
-            .ToDictionaryAsync(x => x.Key, x => x.Highest, cancellationToken);
-        var pending = mine.Where(c => !(confirmed.TryGetValue(c.DocumentId, out var highest) && c.Counts(highest))).ToList();
-        var pendingIds = pending.Select(c => c.DocumentId).ToList();
-        var current = await db.DocumentVersions.Where(v => pendingIds.Contains(v.DocumentId) && v.Status == DocumentStatus.Current)
-            .Join(db.Documents, v => v.DocumentId, d => d.Id, (v, d) => new { d.Id, d.Title, d.Type, VersionId = v.Id, v.Number })
-            .ToDictionaryAsync(x => x.Id, cancellationToken);
-        var today = Today;
-        return pending.Where(c => current.ContainsKey(c.DocumentId))
-            .GroupBy(c => c.DocumentId)
-            .Select(g =>
-            {
-                var due = g.Min(c => c.DueDate);
-                var d = current[g.Key];
-                return new ToRead(d.Id, d.Title, d.Type, d.VersionId, d.Number, due, due < today);
-            })
-            .OrderBy(r => r.DueDate).ThenBy(r => r.Title)
+        var documentIds = open.Select(c => c.DocumentId).Distinct().ToList();
+        var current = await db.DocumentVersions.Where(v => documentIds.Contains(v.DocumentId) && v.Status == DocumentStatus.Current)
+            .Join(db.Documents, v => v.DocumentId, d => d.Id, (v, d) => new CurrentVersion(d.Id, d.Title, d.Type, v.Id, v.Number))
+            .ToDictionaryAsync(x => x.DocumentId, cancellationToken);
+        return open.Select(c => new OpenCampaign(
+                c,
+                c.Audience.Where(a => a.UnitId is { } u && paths.ContainsKey(u)).Select(a => paths[a.UnitId!.Value]).ToList(),
+                current.GetValueOrDefault(c.DocumentId)))
             .ToList();
     }
 
