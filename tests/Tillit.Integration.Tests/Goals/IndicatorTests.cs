@@ -110,10 +110,11 @@ public sealed class IndicatorTests(TillitApp app, ITestOutputHelper output)
         var report = string.Join(Environment.NewLine, small.Keys.Select(u => $"{u}: {small[u]} commands small, {large[u]} large").Append($"/ (board): {smallBoard["/"]} small, {largeBoard["/"]} large"));
         output.WriteLine(report);
         Assert.True(small.All(s => large[s.Key] == s.Value) && smallBoard["/"] == largeBoard["/"], $"the number of commands grows with the data:{Environment.NewLine}{report}");
-        // The start page gathers a card from each feature (indicators alone take eleven); it stays bounded but is
-        // over the budget of ten per request of DESIGN.md, recorded as not met in docs/performance.md.
+        // The start page gathers a card from each feature; the organisation-wide ones (indicators, gaps, figures, the
+        // risk card, expired deviations, the campaigns to read) come from the organisation cache once warm. The security
+        // officer's still sends 11, one over the budget of ten per request of DESIGN.md (recorded in docs/performance.md).
         Assert.True(small.Where(s => s.Key != "/").All(s => large[s.Key] <= 20), $"over 20 commands:{Environment.NewLine}{report}");
-        Assert.True(large["/"] <= 30 && largeBoard["/"] <= 30, $"the start page over 30 commands:{Environment.NewLine}{report}");
+        Assert.True(large["/"] <= 11 && largeBoard["/"] <= 10, $"the start page over 11 commands (board: 10):{Environment.NewLine}{report}");
     }
 
     private static async Task<Dictionary<string, int>> CountAsync(Browser browser, string[] urls)

@@ -51,7 +51,7 @@ public sealed record DeviationFilter(DeviationStatus? Status, bool Expired);
 /// Reads deviations within the reader's scope (a manager: the units of their appointment). A
 /// deviation names a rule a unit does not follow, so every read and list is in the audit trail.
 /// </summary>
-public sealed class DeviationQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock)
+public sealed class DeviationQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     public static readonly IReadOnlyList<string> SortNames = ["expires", "requested", "status"];
 
@@ -102,6 +102,14 @@ public sealed class DeviationQueries(TillitDbContext db, CurrentUser user, Audit
     public async Task<int> ExpiredCountAsync(CancellationToken cancellationToken)
     {
         var today = Today;
+        if (await user.UnitScopeAsync(Permissions.DeviationsRead, cancellationToken) is null && db.CurrentOrganisationId is { } organisationId)
+        {
+            // The organisation-wide count is the same for every such reader: kept for the day until a deviation is saved.
+            var count = await cache.GetOrCreateAsync(typeof(Deviation), "expired-deviations|" + today.DayNumber, organisationId, async () =>
+                new System.Runtime.CompilerServices.StrongBox<int>(await db.Deviations.CountAsync(d => d.Status == DeviationStatus.Approved && d.ExpiresOn < today, cancellationToken)));
+            return count.Value;
+        }
+
         return await (await WithinScopeAsync(Permissions.DeviationsRead, cancellationToken))
             .CountAsync(d => d.Status == DeviationStatus.Approved && d.ExpiresOn < today, cancellationToken);
     }

@@ -26,9 +26,11 @@ public sealed record SystemRiskState(Guid? CurrentAnalysisId, string? CurrentTit
 /// Important systems without an approved risk analysis no older than the organisation's maximum age (default 12
 /// months, judged by the injected clock), or whose current analysis is marked for review. Two bounded queries.
 /// </summary>
-public sealed class RiskGapQueries(TillitDbContext db, RiskAccess access, CurrentUser user)
+public sealed class RiskGapQueries(TillitDbContext db, RiskAccess access, CurrentUser user, Infrastructure.OrganisationCache cache)
 {
     public const int CardSize = 5;
+
+    private static readonly Type[] Sources = [typeof(InformationSystem), typeof(RiskAnalysis), typeof(RiskAnalysisSystem), typeof(RiskSettings)];
 
     /// <summary>The gaps among the systems the user may read risk analyses of; null when they may read none.</summary>
     public async Task<RiskGaps?> ForCardAsync(CancellationToken cancellationToken)
@@ -39,12 +41,19 @@ public sealed class RiskGapQueries(TillitDbContext db, RiskAccess access, Curren
         }
 
         var systems = db.InformationSystems.AsNoTracking().Where(s => s.ImportantToOperations && s.Lifecycle != Lifecycle.Retired);
-        if (!await user.HasOrganisationWideAsync(Permissions.RisksRead, cancellationToken))
+        if (await user.HasOrganisationWideAsync(Permissions.RisksRead, cancellationToken) && db.CurrentOrganisationId is { } organisationId)
         {
-            var own = await user.SystemScopesAsync(Permissions.RisksRead, cancellationToken);
-            systems = systems.Where(s => own.Contains(s.Id));
+            // The whole organisation's card is the same for every reader: kept for the day until an analysis, a
+            // system or the settings are saved.
+            return await cache.GetOrCreateAsync(Sources, "risk-gaps-card|" + access.Today.DayNumber, organisationId, () => CardAsync(systems, cancellationToken));
         }
 
+        var own = await user.SystemScopesAsync(Permissions.RisksRead, cancellationToken);
+        return await CardAsync(systems.Where(s => own.Contains(s.Id)), cancellationToken);
+    }
+
+    private async Task<RiskGaps> CardAsync(IQueryable<InformationSystem> systems, CancellationToken cancellationToken)
+    {
         var gaps = GapsOf(systems, await CutoffAsync(cancellationToken));
         var total = await gaps.CountAsync(cancellationToken);
         var first = await gaps.OrderBy(g => g.Name).Take(CardSize).ToListAsync(cancellationToken);
