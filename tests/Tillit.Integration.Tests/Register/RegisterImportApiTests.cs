@@ -121,7 +121,7 @@ public sealed class RegisterImportApiTests(TillitApp app)
             $"Bygglov;{unit};Finns inte;Kanske");
         var api = await app.ApiAsync(org, Role.SecurityOfficer);
         var before = await SetCountAsync(org);
-        var eventsBefore = await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.CountAsync(e => e.OrganisationId == org.Id));
+        var eventsBefore = await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.CountAsync(e => e.OrganisationId == org.Id && e.Action == AuditActions.Create));
 
         var response = await PostAsync(api, "information-sets", Encoding.UTF8.GetBytes(csv), "mangder.csv", "commit");
 
@@ -136,7 +136,7 @@ public sealed class RegisterImportApiTests(TillitApp app)
         Assert.Equal((4, 1, 4), (json.RootElement.GetProperty("rows").GetInt32(), json.RootElement.GetProperty("validRows").GetInt32(), json.RootElement.GetProperty("errorCount").GetInt32()));
         Assert.Equal(4, json.RootElement.GetProperty("importErrors").GetArrayLength());
         Assert.Equal(before, await SetCountAsync(org));
-        Assert.Equal(eventsBefore, await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.CountAsync(e => e.OrganisationId == org.Id)));
+        Assert.Equal(eventsBefore, await app.Seed.WithDbAsync(org.Id, db => db.AuditEvents.CountAsync(e => e.OrganisationId == org.Id && e.Action == AuditActions.Create)));
 
         // With validOnly the one valid row is written; an explicit mapping names the headers.
         var mapping = """{"name":"Namn","unit":"Enhet","systems":"System","personalData":"Personuppgifter"}""";
