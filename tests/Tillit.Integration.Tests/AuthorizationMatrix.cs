@@ -368,6 +368,7 @@ public static class AuthorizationMatrix
         Row("GET", "/api/v1/information-sets", Access.SignedIn),
         Row("POST", "/api/v1/information-sets", Access.Only(RegisterKeepers)),
         Row("GET", "/api/v1/information-sets/export", Access.SignedIn),
+        Row("POST", "/api/v1/information-sets/import", Access.Only(RegisterKeepers)),
         Row("GET", "/api/v1/information-sets/{id:guid}", Access.SignedIn),
         Row("PUT", "/api/v1/information-sets/{id:guid}", Access.Only(RegisterKeepers)),
         Row("POST", "/api/v1/information-sets/{id:guid}/classifications", Access.Only(SystemOwner)),

@@ -53,6 +53,10 @@ internal static class RegisterApi
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem()
             .WithSummary("Export information sets (.xlsx or .csv)")
             .WithDescription("The whole list with the same filters and sort as the list (format=xlsx or csv). Classification columns only with classifications.read. Recorded in the audit trail as one export event.");
+        sets.MapPost("/import", ImportSetsAsync).RequirePermission(Permissions.SystemsManage).WithName("ImportInformationSets")
+            .Produces<ImportResult<SetImportField>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Import information sets from .xlsx or .csv")
+            .WithDescription("As the systems import: multipart/form-data with file (.xlsx or .csv, at most 20 MB and 50,000 rows) and optionally mapping, a JSON object from field (name, description, unit, systems, personalData, sensitivePersonalData, secrecyReference, protectiveSecurity) to the column's header; without it the columns are guessed from Swedish and English header names. The unit and the systems that hold a set are named (several systems separated by ;); personalData takes the choice or yes/no. No classification is imported. mode=validate (default) only checks; mode=commit writes every set and its holdings, each with its create event in the audit trail, in one transaction, only when every row is valid, or with validOnly=true the valid rows. Row and column errors come back as a validation problem (errors keyed rows[N].Column, and importErrors); nothing is written then. Needs systems.manage for the whole organisation.");
         sets.MapGet("/{id:guid}", GetSetAsync).RequirePermission(Permissions.SystemsRead).WithName("GetInformationSet")
             .Produces<SetDetails>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Get an information set")
@@ -117,7 +121,25 @@ internal static class RegisterApi
         return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<IResult> ImportSystemsAsync(HttpRequest request, ImportSystems import, IStringLocalizer<SharedResource> l, string? mode, bool? validOnly, CancellationToken cancellationToken)
+    private static Task<IResult> ImportSystemsAsync(HttpRequest request, ImportSystems import, IStringLocalizer<SharedResource> l, string? mode, bool? validOnly, CancellationToken cancellationToken) =>
+        ImportAsync<SystemImportField>(request, import.HandleAsync, l, mode, validOnly, cancellationToken);
+
+    private static Task<IResult> ImportSetsAsync(HttpRequest request, ImportInformationSets import, IStringLocalizer<SharedResource> l, string? mode, bool? validOnly, CancellationToken cancellationToken) =>
+        ImportAsync<SetImportField>(request, (table, mapping, commit, only, ct, _) => import.HandleAsync(table, mapping, commit, only, ct), l, mode, validOnly, cancellationToken);
+
+    /// <summary>
+    /// An import endpoint's steps whatever it imports: the mode, the file (present, within the size limit, a
+    /// spreadsheet), the optional mapping from field name to header, then the handler; row and column errors as a
+    /// validation problem (nothing written).
+    /// </summary>
+    private static async Task<IResult> ImportAsync<TField>(
+        HttpRequest request,
+        Func<SheetTable, IReadOnlyDictionary<TField, int>?, bool, bool, CancellationToken, IProgress<int>?, Task<Outcome<ImportResult<TField>>>> handle,
+        IStringLocalizer<SharedResource> l,
+        string? mode,
+        bool? validOnly,
+        CancellationToken cancellationToken)
+        where TField : struct, Enum
     {
         if (mode is not (null or "validate" or "commit"))
         {
@@ -152,7 +174,7 @@ internal static class RegisterApi
             return FileRefused(l, refused.Key, [.. refused.Arguments]);
         }
 
-        Dictionary<SystemImportField, int>? mapping = null;
+        Dictionary<TField, int>? mapping = null;
         if (form["mapping"].ToString() is { Length: > 0 } json)
         {
             mapping = [];
@@ -161,7 +183,7 @@ internal static class RegisterApi
                 foreach (var (field, header) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
                 {
                     var column = table.Headers.ToList().FindIndex(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
-                    if (!Enum.TryParse<SystemImportField>(field, ignoreCase: true, out var parsed) || column < 0)
+                    if (!Enum.TryParse<TField>(field, ignoreCase: true, out var parsed) || column < 0)
                     {
                         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [l["Import.MappingUnknown", field, header]] }, title: l["Validation.Title"]);
                     }
@@ -175,7 +197,7 @@ internal static class RegisterApi
             }
         }
 
-        var outcome = await import.HandleAsync(table, mapping, mode == "commit", validOnly ?? false, cancellationToken);
+        var outcome = await handle(table, mapping, mode == "commit", validOnly ?? false, cancellationToken, null);
         if (!outcome.IsOk)
         {
             return outcome.ToProblem(l);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Tillit.Data;
 using Tillit.Domain.Register;
 using Tillit.Web.Features.Shared.Import;
+using Tillit.Web.Infrastructure.Audit;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.InformationSets;
@@ -24,12 +25,12 @@ public enum SetImportField
 /// Imports information sets (informationsmängder) and the systems that hold them from a read sheet with a column
 /// mapping, the way the systems import (ImportSystems) does: every row is checked first; nothing is
 /// written unless every row is valid or the caller chose only the valid rows, and then every set and every
-/// holding is written in one SaveChanges (one transaction), each audited as an ordinary create. Needs
-/// systems.manage for the whole organisation, as creating one set does. The unit and the systems are named
+/// holding is written in one transaction by <see cref="AuditedBulkInsert"/>, each with the create event an
+/// ordinary save writes. Needs systems.manage for the whole organisation, as creating one set does. The unit and the systems are named
 /// (case-insensitive), the systems separated by ';'. No classification is imported: a classification is
 /// approved by a system owner (its ApprovedById), which a file cannot do.
 /// </summary>
-public sealed class ImportInformationSets(TillitDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l)
+public sealed class ImportInformationSets(TillitDbContext db, AuditedBulkInsert bulk, CurrentUser user, IStringLocalizer<SharedResource> l)
 {
     private static readonly Dictionary<SetImportField, string[]> Synonyms = new()
     {
@@ -108,9 +109,8 @@ public sealed class ImportInformationSets(TillitDbContext db, CurrentUser user, 
         if (write)
         {
             // A new set has no classification, so no system's protection need changes.
-            db.InformationSets.AddRange(sets);
-            db.InformationSetSystems.AddRange(holdings);
-            await db.SaveChangesAsync(cancellationToken);
+            // The sets first: the holdings refer to them.
+            await bulk.InsertAsync([BulkRows.Of(sets), BulkRows.Of(holdings)], cancellationToken);
         }
 
         return Outcome<ImportResult<SetImportField>>.Ok(check.Result(table.Rows.Count, sets.Count, write));

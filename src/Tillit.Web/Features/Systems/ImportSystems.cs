@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Tillit.Data;
 using Tillit.Domain.Register;
 using Tillit.Web.Features.Shared.Import;
+using Tillit.Web.Infrastructure.Audit;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Systems;
@@ -23,11 +24,12 @@ public enum SystemImportField
 /// <summary>
 /// Imports information systems from a read sheet with a column mapping. Validates every row first; writes
 /// nothing unless every row is valid or the caller chose to import only the valid rows, and then writes
-/// all of them in one SaveChanges (one transaction), each audited as an ordinary create. Needs
+/// all of them in one transaction with <see cref="AuditedBulkInsert"/>: each audited by the same create event
+/// an ordinary save writes, without a command per row (25,000 rows within the 10 s budget). Needs
 /// systems.manage for the whole organisation, as creating one system does. Units are named (unit name,
 /// case-insensitive); the choice fields take the Swedish or English text shown in Tillit or the API value.
 /// </summary>
-public sealed class ImportSystems(TillitDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l)
+public sealed class ImportSystems(TillitDbContext db, AuditedBulkInsert bulk, CurrentUser user, IStringLocalizer<SharedResource> l)
 {
     public const int MaxErrorsListed = ImportCheck<SystemImportField>.MaxErrorsListed;
 
@@ -110,8 +112,7 @@ public sealed class ImportSystems(TillitDbContext db, CurrentUser user, IStringL
         var write = check.MayWrite(commit, validOnly, valid.Count);
         if (write)
         {
-            db.InformationSystems.AddRange(valid);
-            await db.SaveChangesAsync(cancellationToken);
+            await bulk.InsertAsync([BulkRows.Of(valid)], cancellationToken);
         }
 
         return Outcome<ImportResult<SystemImportField>>.Ok(check.Result(table.Rows.Count, valid.Count, write));

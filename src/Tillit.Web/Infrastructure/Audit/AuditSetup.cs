@@ -16,6 +16,7 @@ public static class AuditSetup
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditStateVerifier>();
+        services.AddScoped<AuditedBulkInsert>();
         return services;
     }
 }

@@ -200,7 +200,7 @@ public sealed class BenchGenerator(
         where T : class
     {
         var before = watch.Elapsed;
-        await BulkWriter.WriteAsync(db, rows, cancellationToken);
+        await BulkWriter.WriteAsync(db, rows, growCache: true, cancellationToken);
         progress.WriteLine($"  {rows.Count,7} {what} written in {(watch.Elapsed - before).TotalSeconds:0.0} s ({watch.Elapsed.TotalSeconds:0.0} s)");
     }
 

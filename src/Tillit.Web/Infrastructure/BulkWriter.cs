@@ -5,20 +5,29 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Tillit.Data;
 
-namespace Tillit.Web.Infrastructure.Bench;
+namespace Tillit.Web.Infrastructure;
 
 /// <summary>
 /// Writes many new rows of one entity type fast, inside the context's open transaction: PostgreSQL by
 /// binary COPY, SQLite by one prepared INSERT reused for every row. Tables, columns and value
 /// conversions come from the EF model, so the rows are exactly what SaveChanges would have written
-/// (shadow and computed properties aside, which the bench entities do not have).
+/// (shadow and computed properties aside, which the bench entities do not have). Writes no audit event:
+/// the bench generator fills a database outside the trail; imports go through <see cref="Audit.AuditedBulkInsert"/>,
+/// which writes each record's create event with it.
 /// </summary>
 internal static class BulkWriter
 {
     /// <summary>The page cache of the bulk writer's SQLite connection, in KiB (256 MB).</summary>
     private const int SqliteCacheKib = 256 * 1024;
 
-    public static async Task WriteAsync<T>(TillitDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    /// <param name="db">The context whose transaction the rows are written in.</param>
+    /// <param name="rows">New rows of one entity type.</param>
+    /// <param name="growCache">
+    /// On SQLite, raise the connection's page cache to 256 MB first (the generator's millions of rows). An import
+    /// leaves it as it is: the setting would stay with the pooled connection of a long-running server.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public static async Task WriteAsync<T>(TillitDbContext db, IReadOnlyList<T> rows, bool growCache, CancellationToken cancellationToken)
         where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
@@ -38,7 +47,7 @@ internal static class BulkWriter
         }
         else
         {
-            await InsertAsync(connection, transaction, Quote(table.Name), columns, rows, cancellationToken);
+            await InsertAsync(connection, transaction, Quote(table.Name), columns, rows, growCache, cancellationToken);
         }
     }
 
@@ -71,13 +80,14 @@ internal static class BulkWriter
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    private static async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, string table, List<Column> columns, IReadOnlyList<T> rows, bool growCache, CancellationToken cancellationToken)
         where T : class
     {
         // SQLite's default page cache (2 MB) is far smaller than the indexes of a million rows: pages spill to the
         // write-ahead log and are read back over and over. A larger cache for the write keeps them in memory.
-        await using (var pragma = connection.CreateCommand())
+        if (growCache)
         {
+            await using var pragma = connection.CreateCommand();
             pragma.Transaction = transaction;
             pragma.CommandText = "PRAGMA cache_size = -" + SqliteCacheKib.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await pragma.ExecuteNonQueryAsync(cancellationToken);
