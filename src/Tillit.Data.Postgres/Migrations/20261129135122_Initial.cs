@@ -1168,6 +1168,36 @@ namespace Tillit.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearlyReportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Step = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Failure = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyReportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportJobs_People_RequestedById",
+                        column: x => x.RequestedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "YearlyReports",
                 columns: table => new
                 {
@@ -1181,6 +1211,8 @@ namespace Tillit.Data.Postgres.Migrations
                     NotedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     NotedReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     NotedRecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    LatestNumber = table.Column<int>(type: "integer", nullable: false),
+                    NotedVersion = table.Column<int>(type: "integer", nullable: true),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -1641,6 +1673,39 @@ namespace Tillit.Data.Postgres.Migrations
                         name: "FK_Risks_Threats_ThreatId",
                         column: x => x.ThreatId,
                         principalTable: "Threats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearlyReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Figures = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    GeneratedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    GeneratedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportVersions_People_GeneratedById",
+                        column: x => x.GeneratedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportVersions_YearlyReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "YearlyReports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2974,6 +3039,26 @@ namespace Tillit.Data.Postgres.Migrations
                 columns: new[] { "OwnerId", "Year" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_OrganisationId",
+                table: "YearlyReportJobs",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_OrganisationId_Year",
+                table: "YearlyReportJobs",
+                columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_RequestedById",
+                table: "YearlyReportJobs",
+                column: "RequestedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_Status",
+                table: "YearlyReportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_YearlyReports_GeneratedById",
                 table: "YearlyReports",
                 column: "GeneratedById");
@@ -2992,6 +3077,22 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "IX_YearlyReports_OrganisationId_Year",
                 table: "YearlyReports",
                 columns: new[] { "OrganisationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_GeneratedById",
+                table: "YearlyReportVersions",
+                column: "GeneratedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_OrganisationId",
+                table: "YearlyReportVersions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_ReportId_Number",
+                table: "YearlyReportVersions",
+                columns: new[] { "ReportId", "Number" },
                 unique: true);
         }
 
@@ -3119,7 +3220,10 @@ namespace Tillit.Data.Postgres.Migrations
                 name: "YearlyGoals");
 
             migrationBuilder.DropTable(
-                name: "YearlyReports");
+                name: "YearlyReportJobs");
+
+            migrationBuilder.DropTable(
+                name: "YearlyReportVersions");
 
             migrationBuilder.DropTable(
                 name: "Agreements");
@@ -3165,6 +3269,9 @@ namespace Tillit.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "LongTermGoals");
+
+            migrationBuilder.DropTable(
+                name: "YearlyReports");
 
             migrationBuilder.DropTable(
                 name: "DocumentVersions");
