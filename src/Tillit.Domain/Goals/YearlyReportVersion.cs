@@ -46,7 +46,7 @@ public sealed class YearlyReportVersion : Entity
 
     public string Proposals { get; private set; }
 
-    /// <summary>The indicator values (JSON written by the application), as <see cref="YearlyReport.Snapshot"/>.</summary>
+    /// <summary>The indicator values (JSON written by the application), as the report's snapshot.</summary>
     public string Snapshot { get; private set; }
 
     /// <summary>The goals and the follow-up figures (measures, documents, risks per band) as JSON written by the application.</summary>

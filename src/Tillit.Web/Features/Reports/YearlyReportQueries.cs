@@ -101,11 +101,11 @@ public sealed class YearlyReportQueries(TillitDbContext db, IndicatorQueries ind
     }
 
     public async Task<YearlyReportJobRow?> JobAsync(Guid id, CancellationToken cancellationToken) =>
-        await Jobs().Where(j => j.Id == id).FirstOrDefaultAsync(cancellationToken);
+        await Jobs(db.YearlyReportJobs.Where(j => j.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The year's job waiting or running, if any (the year's page points to it).</summary>
     public async Task<YearlyReportJobRow?> ActiveJobAsync(int year, CancellationToken cancellationToken) =>
-        await Jobs().Where(j => j.Year == year && (j.Status == ReportJobStatus.Queued || j.Status == ReportJobStatus.Running)).FirstOrDefaultAsync(cancellationToken);
+        await Jobs(db.YearlyReportJobs.Where(j => j.Year == year && (j.Status == ReportJobStatus.Queued || j.Status == ReportJobStatus.Running))).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Today's goals and follow-up figures of the year: what a generation keeps (five queries).</summary>
     public async Task<YearlyReportFigures> FiguresAsync(int year, CancellationToken cancellationToken, Func<ReportJobStep, Task>? progress = null)
@@ -138,8 +138,9 @@ public sealed class YearlyReportQueries(TillitDbContext db, IndicatorQueries ind
         return new YearlyReportFigures(yearly, figures?.Done ?? 0, figures?.Overdue ?? 0, figures?.Decided ?? 0, figures?.ReviewsOverdue ?? 0, risks);
     }
 
-    private IQueryable<YearlyReportJobRow> Jobs() =>
-        from j in db.YearlyReportJobs.AsNoTracking()
+    // Filtered before the projection: EF does not translate a filter on a record built by its constructor.
+    private IQueryable<YearlyReportJobRow> Jobs(IQueryable<YearlyReportJob> jobs) =>
+        from j in jobs.AsNoTracking()
         join p in db.People on j.RequestedById equals p.Id
         orderby j.RequestedUtc descending
         select new YearlyReportJobRow(j.Id, j.Year, j.Status, j.Step, j.RequestedUtc, p.Name, j.FinishedUtc, j.Failure, j.VersionNumber);
