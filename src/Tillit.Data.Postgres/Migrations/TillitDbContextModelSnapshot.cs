@@ -1428,8 +1428,8 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.Property<string>("Figures")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)");
 
                     b.Property<Guid>("GeneratedById")
                         .HasColumnType("uuid");

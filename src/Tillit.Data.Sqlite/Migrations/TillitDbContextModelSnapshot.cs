@@ -1419,7 +1419,7 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.Property<string>("Figures")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GeneratedById")

@@ -54,6 +54,7 @@ internal sealed class YearlyReportVersionConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(v => v.Proposals).HasMaxLength(YearlyReport.TextLength);
         builder.Property(v => v.Snapshot).HasMaxLength(YearlyReport.SnapshotLength);
+        builder.Property(v => v.Figures).HasMaxLength(YearlyReportVersion.FiguresLength);
         builder.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
         builder.HasOne<YearlyReport>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(v => v.GeneratedById).OnDelete(DeleteBehavior.Restrict);

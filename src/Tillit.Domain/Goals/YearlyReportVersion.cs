@@ -9,6 +9,9 @@ namespace Tillit.Domain.Goals;
 /// </summary>
 public sealed class YearlyReportVersion : Entity
 {
+    /// <summary>Room for the goals and figures as JSON (a text without a length would get the model's default of 400).</summary>
+    public const int FiguresLength = 1_000_000;
+
     private YearlyReportVersion()
     {
         Proposals = Snapshot = Figures = string.Empty;

@@ -12,7 +12,7 @@ using Tillit.Data;
 namespace Tillit.Data.Postgres.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261129135122_Initial")]
+    [Migration("20261129142907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1431,8 +1431,8 @@ namespace Tillit.Data.Postgres.Migrations
 
                     b.Property<string>("Figures")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)");
 
                     b.Property<Guid>("GeneratedById")
                         .HasColumnType("uuid");

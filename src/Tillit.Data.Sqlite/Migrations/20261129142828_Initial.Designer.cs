@@ -11,7 +11,7 @@ using Tillit.Data;
 namespace Tillit.Data.Sqlite.Migrations
 {
     [DbContext(typeof(TillitDbContext))]
-    [Migration("20261129135039_Initial")]
+    [Migration("20261129142828_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1422,7 +1422,7 @@ namespace Tillit.Data.Sqlite.Migrations
 
                     b.Property<string>("Figures")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(1000000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GeneratedById")
