@@ -129,6 +129,10 @@ public class TillitDbContext(DbContextOptions<TillitDbContext> options, ITenantC
 
     public DbSet<Domain.Goals.YearlyReport> YearlyReports => Set<Domain.Goals.YearlyReport>();
 
+    public DbSet<Domain.Goals.YearlyReportVersion> YearlyReportVersions => Set<Domain.Goals.YearlyReportVersion>();
+
+    public DbSet<Domain.Goals.YearlyReportJob> YearlyReportJobs => Set<Domain.Goals.YearlyReportJob>();
+
     public DbSet<Domain.Goals.DigestClaim> DigestClaims => Set<Domain.Goals.DigestClaim>();
 
     // Compliance self-assessment (issue 8, step 3).

@@ -201,6 +201,21 @@ public static class AxePages
         new("indicators", "indicators as the board", Role.BoardMember, Go("/indicators")),
         new("reports", "yearly reports", Role.SecurityOfficer, Go("/reports")),
         new("reports/{year:int}", "a year's report (not generated)", Role.BoardMember, Go("/reports/" + TimeProvider.System.GetUtcNow().Year)),
+        new("reports/jobs/{id:guid}", "a failed generation of the yearly report", Role.SecurityOfficer, async (s, p) =>
+        {
+            // A failed job stays failed (the background service leaves it), so the page's state is certain.
+            var id = await s.QueryAsync(async db =>
+            {
+                var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+                var job = new Tillit.Domain.Goals.YearlyReportJob(db.CurrentOrganisationId!.Value, 2020, "Öva krisledningen.", await db.People.Select(x => x.Id).FirstAsync(), now);
+                job.Claim("axe", now);
+                job.Fail("YearlyReport.JobFailed", now);
+                db.YearlyReportJobs.Add(job);
+                await db.SaveChangesAsync();
+                return job.Id;
+            });
+            await p.GotoAsync($"/reports/jobs/{id}");
+        }),
 
         // Compliance self-assessment (issue 8).
         new("self-assessments", "self-assessments sent", Role.SecurityOfficer, Go("/self-assessments")),

@@ -21,7 +21,11 @@ public sealed class YearlyReportFlowTests(TillitServer server)
         await page.GetByLabel(server.Text("YearlyReport_Proposals"), new() { Exact = true }).FillAsync("Öva krisledningen och klassa alla ärendesystem.");
         await page.GetByRole(AriaRole.Button, new() { Name = server.Text("YearlyReport_Generate"), Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex($"/reports/{year}$"));
+        // The report is generated in the background: the job's page lists the steps and, when the job is done,
+        // leads to the report (htmx asks every two seconds; without scripts the update link does the same).
+        await Expect(page).ToHaveURLAsync(new Regex("/reports/jobs/[0-9a-f-]{36}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(server.Text("YearlyReport_JobTitle", "sv-SE", year));
+        await Expect(page).ToHaveURLAsync(new Regex($"/reports/{year}$"), new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(server.Text("YearlyReport_Generated", "sv-SE", year));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.GetByText("Öva krisledningen och klassa alla ärendesystem.")).ToBeVisibleAsync();

@@ -59,14 +59,41 @@ public sealed class GoalTests
     [Fact]
     public void Once_the_board_has_taken_note_the_report_is_a_record_that_does_not_change()
     {
-        var report = new YearlyReport(Org, 2026, "Fler övningar", "[]", Owner, new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc));
-        Assert.Equal("YearlyReport.NotedInFuture", Assert.Throws<DomainRuleException>(() => report.TakeNote("Kommunstyrelsen", Today.AddDays(1), "KS § 12", Owner, Today)).MessageKey);
-        report.Regenerate("Fler övningar och en ny riktlinje", "[{}]", Owner, new DateTime(2027, 2, 5, 0, 0, 0, DateTimeKind.Utc));
-        report.TakeNote("Kommunstyrelsen", Today, "KS § 12", Owner, Today);
-        Assert.True(report.IsNoted);
-        Assert.Equal("YearlyReport.Noted", Assert.Throws<DomainRuleException>(() => report.Regenerate("x", "[]", Owner, DateTime.UnixEpoch)).MessageKey);
-        Assert.Equal("YearlyReport.Noted", Assert.Throws<DomainRuleException>(() => report.TakeNote("Kommunstyrelsen", Today, "KS § 13", Owner, Today)).MessageKey);
+        var report = new YearlyReport(Org, 2026);
+        var first = report.Generate("Fler övningar", "[]", "{}", Owner, new DateTime(2027, 2, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal("YearlyReport.NotedInFuture", Assert.Throws<DomainRuleException>(() => report.TakeNote(first, "Kommunstyrelsen", Today.AddDays(1), "KS § 12", Owner, Today)).MessageKey);
+        var second = report.Generate("Fler övningar och en ny riktlinje", "[{}]", "{}", Owner, new DateTime(2027, 2, 5, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal((1, 2, 2), (first.Number, second.Number, report.LatestNumber));
         Assert.Equal("Fler övningar och en ny riktlinje", report.Proposals);
+
+        // The board took note of the first version: it is the one in force, and nothing is generated after it.
+        report.TakeNote(first, "Kommunstyrelsen", Today, "KS § 12", Owner, Today);
+        Assert.True(report.IsNoted);
+        Assert.Equal(1, report.NotedVersion);
+        Assert.Equal("YearlyReport.Noted", Assert.Throws<DomainRuleException>(() => report.Generate("x", "[]", "{}", Owner, DateTime.UnixEpoch)).MessageKey);
+        Assert.Equal("YearlyReport.Noted", Assert.Throws<DomainRuleException>(() => report.TakeNote(second, "Kommunstyrelsen", Today, "KS § 13", Owner, Today)).MessageKey);
+        Assert.Equal(("Fler övningar", "[]"), (report.Proposals, report.Snapshot));
         Assert.Equal("KS § 12", report.NotedReference);
+    }
+
+    [Fact]
+    public void A_report_job_is_claimed_once_advances_in_order_and_may_be_taken_over_only_when_its_claim_has_lapsed()
+    {
+        var start = new DateTime(2027, 2, 1, 8, 0, 0, DateTimeKind.Utc);
+        var job = new YearlyReportJob(Org, 2026, " Fler övningar ", Owner, start);
+        Assert.Equal((ReportJobStatus.Queued, "Fler övningar"), (job.Status, job.Proposals));
+        job.Claim("one", start);
+        Assert.False(job.IsClaimable(start.AddMinutes(4)));
+        Assert.Equal("YearlyReport.JobClaimed", Assert.Throws<DomainRuleException>(() => job.Claim("two", start.AddMinutes(4))).MessageKey);
+        job.Advance(ReportJobStep.Goals, start.AddMinutes(1));
+        Assert.Throws<DomainRuleException>(() => job.Advance(ReportJobStep.Indicators, start.AddMinutes(1)));
+
+        // Each step renews the claim; only a claim older than its lifetime lets another instance take the job.
+        Assert.False(job.IsClaimable(start.AddMinutes(5)));
+        Assert.True(job.IsClaimable(start.AddMinutes(7)));
+        job.Complete(3, start.AddMinutes(2));
+        Assert.Equal((ReportJobStatus.Done, ReportJobStep.Done, 3), (job.Status, job.Step, job.VersionNumber));
+        Assert.False(job.IsClaimable(start.AddHours(1)));
+        Assert.Throws<DomainRuleException>(() => job.Fail("YearlyReport.JobFailed", start.AddMinutes(3)));
     }
 }

@@ -274,6 +274,10 @@ public static class AuthorizationMatrix
         Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "docx"),
         Row("GET", "/reports/{year:int}", Access.Only(ReportReaders), handler: "pdf"),
         Row("POST", "/reports/{year:int}", Access.Only(SecurityOfficer), handler: "note") with { AllowedStatus = 404 },
+        // A yearly report generation job (decision 32); the sample id is no job's, so the security officer gets 404.
+        Row("GET", "/reports/jobs/{id:guid}", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
+        Row("GET", "/reports/jobs/{id:guid}", Access.Only(SecurityOfficer), handler: "progress") with { AllowedStatus = 404 },
+        Row("POST", "/reports/jobs/{id:guid}", Access.Only(SecurityOfficer), handler: "retry") with { AllowedStatus = 404 },
 
         // Audit trail: the security officer only (everyone sees their own sign-ins on /account/activity)
         Row("GET", "/audit", Access.Only(SecurityOfficer)),
@@ -350,6 +354,7 @@ public static class AuthorizationMatrix
         Row("POST", "/api/v1/reports", Access.Only(SecurityOfficer)),
         Row("GET", "/api/v1/reports/{year:int}", Access.Only(ReportReaders)),
         Row("POST", "/api/v1/reports/{year:int}/note", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
+        Row("GET", "/api/v1/reports/jobs/{id:guid}", Access.Only(SecurityOfficer)) with { AllowedStatus = 404 },
 
         // API: units
         Row("GET", "/api/v1/units", Access.Only(UnitReaders)),

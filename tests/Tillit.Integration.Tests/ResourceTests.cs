@@ -62,6 +62,9 @@ public sealed partial class ResourceTests
         ["IncidentStats_Bucket."] = ["1", "7", "30", "90", "more"],
         ["Indicator_Month_"] = [.. Enumerable.Range(1, 12).Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         ["Goal_Status_"] = Enum.GetNames<Tillit.Domain.Goals.YearlyGoalStatus>(),
+        ["YearlyReport_JobStatus_"] = Enum.GetNames<Tillit.Domain.Goals.ReportJobStatus>(),
+        ["YearlyReport_JobStep_"] = Tillit.Web.Features.Reports.JobModel.Steps.Select(s => s.ToString()),
+        ["YearlyReport_JobState_"] = ["Done", "Running", "Failed", "Waiting"],
         ["Indicator_Trend_"] = Enum.GetNames<Tillit.Web.Features.Indicators.Trend>(),
         ["Indicator_"] = Tillit.Web.Features.Indicators.IndicatorCatalogue.All.Select(d => d.Key)
             .Concat(Enumerable.Range(1, 12).SelectMany(m => new[] { $"Month_{m}", $"Month_{m}_Short" }))

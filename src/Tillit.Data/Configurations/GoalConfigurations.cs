@@ -48,6 +48,37 @@ internal sealed class YearlyReportConfiguration : IEntityTypeConfiguration<Yearl
     }
 }
 
+internal sealed class YearlyReportVersionConfiguration : IEntityTypeConfiguration<YearlyReportVersion>
+{
+    public void Configure(EntityTypeBuilder<YearlyReportVersion> builder)
+    {
+        builder.Property(v => v.Proposals).HasMaxLength(YearlyReport.TextLength);
+        builder.Property(v => v.Snapshot).HasMaxLength(YearlyReport.SnapshotLength);
+        builder.Property(v => v.Figures).HasMaxLength(YearlyReportVersion.FiguresLength);
+        builder.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+        builder.HasOne<YearlyReport>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(v => v.GeneratedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class YearlyReportJobConfiguration : IEntityTypeConfiguration<YearlyReportJob>
+{
+    public void Configure(EntityTypeBuilder<YearlyReportJob> builder)
+    {
+        builder.Property(j => j.Proposals).HasMaxLength(YearlyReport.TextLength);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Step).HasConversion<string>().HasMaxLength(30);
+        builder.Property(j => j.ClaimedBy).HasMaxLength(YearlyReportJob.ClaimedByLength);
+        builder.Property(j => j.Failure).HasMaxLength(100);
+        builder.Ignore(j => j.IsActive);
+
+        // The background service looks for waiting jobs of every organisation by status.
+        builder.HasIndex(j => j.Status);
+        builder.HasIndex(j => new { j.OrganisationId, j.Year });
+        builder.HasOne<Person>().WithMany().HasForeignKey(j => j.RequestedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DigestClaimConfiguration : IEntityTypeConfiguration<DigestClaim>
 {
     public void Configure(EntityTypeBuilder<DigestClaim> builder)

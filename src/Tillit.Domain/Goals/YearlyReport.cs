@@ -6,7 +6,9 @@ namespace Tillit.Domain.Goals;
 /// The yearly information security report to the board (årsrapport, ledningens genomgång) for one year:
 /// the indicators as they stood when it was generated (kept, so later changes to the data do not rewrite
 /// what the board read), the security officer's proposals for next year, and the board's decision to take
-/// note of it. Once noted it is a record and does not change.
+/// note of it. Each generation is kept as a <see cref="YearlyReportVersion"/>; this row carries the version in
+/// force (the latest, or the one the board took note of) for the indicators of later years. Once noted it is a
+/// record and does not change.
 /// </summary>
 public sealed class YearlyReport : Entity
 {
@@ -18,7 +20,8 @@ public sealed class YearlyReport : Entity
         Proposals = Snapshot = string.Empty;
     }
 
-    public YearlyReport(Guid organisationId, int year, string proposals, string snapshot, Guid generatedById, DateTime generatedUtc)
+    /// <summary>The year's report before its first generation; <see cref="Generate"/> makes version 1.</summary>
+    public YearlyReport(Guid organisationId, int year)
         : base(organisationId)
     {
         if (year is < YearlyGoal.MinYear or > YearlyGoal.MaxYear)
@@ -28,7 +31,6 @@ public sealed class YearlyReport : Entity
 
         Year = year;
         Proposals = Snapshot = string.Empty;
-        Regenerate(proposals, snapshot, generatedById, generatedUtc);
     }
 
     public int Year { get; private set; }
@@ -53,33 +55,46 @@ public sealed class YearlyReport : Entity
 
     public Guid? NotedRecordedById { get; private set; }
 
+    /// <summary>The number of the latest version; 0 before the first generation.</summary>
+    public int LatestNumber { get; private set; }
+
+    /// <summary>The version the board took note of.</summary>
+    public int? NotedVersion { get; private set; }
+
     public bool IsNoted => NotedOn is not null;
 
-    /// <summary>Generates it again from today's data with new proposals; refused once the board has taken note.</summary>
-    public void Regenerate(string proposals, string snapshot, Guid generatedById, DateTime generatedUtc)
+    /// <summary>
+    /// Generates the next version from the data as it stands, with its proposals: the new version is the one in
+    /// force; earlier ones stay as they were. Refused once the board has taken note.
+    /// </summary>
+    public YearlyReportVersion Generate(string proposals, string snapshot, string figures, Guid generatedById, DateTime generatedUtc)
     {
         if (IsNoted)
         {
             throw new DomainRuleException("YearlyReport.Noted");
         }
 
-        if (string.IsNullOrWhiteSpace(snapshot))
-        {
-            throw new DomainRuleException("Validation.Required", nameof(Snapshot));
-        }
-
-        Proposals = (proposals ?? string.Empty).Trim();
-        Snapshot = snapshot;
-        GeneratedById = generatedById;
-        GeneratedUtc = generatedUtc;
+        var version = new YearlyReportVersion(OrganisationId, Id, Year, LatestNumber + 1, proposals, snapshot, figures, generatedById, generatedUtc);
+        LatestNumber = version.Number;
+        Use(version);
+        return version;
     }
 
-    /// <summary>Records that the board took note of the report: by whom, when and under which reference; once.</summary>
-    public void TakeNote(string body, DateOnly on, string reference, Guid recordedById, DateOnly today)
+    /// <summary>
+    /// Records that the board took note of one version of the report: by whom, when and under which reference;
+    /// once. That version becomes the one in force, even when a later one was generated.
+    /// </summary>
+    public void TakeNote(YearlyReportVersion version, string body, DateOnly on, string reference, Guid recordedById, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(version);
         if (IsNoted)
         {
             throw new DomainRuleException("YearlyReport.Noted");
+        }
+
+        if (version.ReportId != Id)
+        {
+            throw new DomainRuleException("YearlyReport.NoSuchVersion", "Version");
         }
 
         if (string.IsNullOrWhiteSpace(body))
@@ -101,5 +116,15 @@ public sealed class YearlyReport : Entity
         NotedOn = on;
         NotedReference = reference.Trim();
         NotedRecordedById = recordedById;
+        NotedVersion = version.Number;
+        Use(version);
+    }
+
+    private void Use(YearlyReportVersion version)
+    {
+        Proposals = version.Proposals;
+        Snapshot = version.Snapshot;
+        GeneratedById = version.GeneratedById;
+        GeneratedUtc = version.GeneratedUtc;
     }
 }

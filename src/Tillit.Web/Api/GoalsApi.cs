@@ -45,17 +45,21 @@ internal static class GoalsApi
             .WithSummary("Yearly reports to the board")
             .WithDescription("Generated reports, newest year first, with the board's record when it took note.");
         reports.MapPost("/", GenerateAsync).RequirePermission(Permissions.ReportsManage).WithName("GenerateYearlyReport")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .WithSummary("Generate a year's report")
-            .WithDescription("year and proposals (the security officer's text). Keeps today's indicator values; generating again replaces them until the board has taken note.");
+            .WithDescription("year and proposals (the security officer's text). Records a generation job, run in the background (202 Accepted, Location: the job). Each generation keeps today's values as a new version; refused once the board has taken note and while a job of the year waits or runs.");
+        reports.MapGet("/jobs/{id:guid}", GetJobAsync).RequirePermission(Permissions.ReportsManage).WithName("GetYearlyReportJob")
+            .Produces<YearlyReportJobRow>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A generation job")
+            .WithDescription("status (Queued, Running, Done, Failed), the step reached, the failure's reason and, once done, the version it made.");
         reports.MapGet("/{year:int}", GetReportAsync).RequirePermission(Permissions.ReportsRead).WithName("GetYearlyReport")
             .Produces<YearlyReportContent>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A year's report")
-            .WithDescription("Goals, indicators and follow-up figures of the year; report is null while it is not generated (today's figures are shown).");
+            .WithDescription("Goals, indicators and follow-up figures of the year as a version keeps them: ?version=N, else the version the board took note of, else the latest; versions lists them all. report is null while it is not generated (today's figures are shown).");
         reports.MapPost("/{year:int}/note", NoteAsync).RequirePermission(Permissions.ReportsManage).WithName("NoteYearlyReport")
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Record that the board took note")
-            .WithDescription("body, on (not in the future), reference and the version read. Once noted the report does not change.");
+            .WithDescription("body, on (not in the future), reference and version (the number of the version the board read). Once noted the report does not change.");
     }
 
     public sealed record CopyResult(int Copied);
@@ -90,11 +94,15 @@ internal static class GoalsApi
     private static async Task<IResult> GenerateAsync(YearlyReportWork.GenerateCommand body, YearlyReportWork work, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         var outcome = await work.CreateAsync(body, cancellationToken);
-        return outcome.IsOk ? TypedResults.Created($"/api/v1/reports/{body.Year}", new { id = outcome.Value }) : outcome.ToProblem(l);
+        return outcome.IsOk ? TypedResults.Accepted($"/api/v1/reports/jobs/{outcome.Value}", new { id = outcome.Value }) : outcome.ToProblem(l);
     }
 
-    private static async Task<IResult> GetReportAsync(int year, YearlyReportQueries queries, CancellationToken cancellationToken) =>
-        year is < 2000 or > 2100 ? TypedResults.NotFound() : TypedResults.Ok(await queries.ContentAsync(year, cancellationToken));
+    private static async Task<IResult> GetJobAsync(Guid id, YearlyReportQueries queries, CancellationToken cancellationToken) =>
+        await queries.JobAsync(id, cancellationToken) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+
+    private static async Task<IResult> GetReportAsync(int year, int? version, YearlyReportQueries queries, CancellationToken cancellationToken) =>
+        year is < 2000 or > 2100 ? TypedResults.NotFound()
+        : await queries.ContentAsync(year, cancellationToken, version) is { } content ? TypedResults.Ok(content) : TypedResults.NotFound();
 
     private static async Task<IResult> NoteAsync(int year, YearlyReportWork.NoteCommand body, YearlyReportWork work, IStringLocalizer<SharedResource> l, CancellationToken cancellationToken) =>
         Done(await work.NoteAsync(year, body, cancellationToken), l);

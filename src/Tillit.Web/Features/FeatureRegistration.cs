@@ -53,6 +53,9 @@ public static class FeatureRegistration
         services.AddScoped<SelfAssessments.SelfAssessmentWork>();
         services.AddSingleton<SelfAssessments.QuestionnaireReminders>();
         services.AddHostedService<Infrastructure.Mail.MailRunService<SelfAssessments.QuestionnaireReminders>>();
+        // The yearly report is generated in the background (issue 8, decision 32).
+        services.AddSingleton<Reports.YearlyReportJobs>();
+        services.AddHostedService<Reports.YearlyReportJobService>();
         // Risk analysis (issue 5).
         services.AddScoped<Risk.RiskAccess>();
         services.AddScoped<Shared.ISystemRiskReviewMarker, Risk.RiskReviewMarker>();

@@ -188,6 +188,10 @@ public static class RouteValues
         // Compliance self-assessment (issue 8).
         ["/self-assessments/{id}"] = o => o.QuestionnaireId,
         ["/self-assessments/responses/{id}"] = o => o.QuestionnaireResponseId,
+
+        // A yearly report generation job: no job has a system's id, so the security officer gets 404.
+        ["/reports/jobs/{id}"] = o => o.SystemId,
+        ["/api/v1/reports/jobs/{id}"] = o => o.SystemId,
     };
 
     /// <summary>Parameters that are not records of an organisation.</summary>

@@ -24,6 +24,7 @@ public sealed class TillitFactory(TestDatabase database) : WebApplicationFactory
         builder.UseSetting("Tillit:SeedDemoOnEmptyDatabase", "false");
         builder.UseSetting("Tillit:ExposeSqlCommandCount", "true");
         builder.UseSetting("Tillit:BenchMode", "false");
+        builder.UseSetting("Reports:RunJobsInBackground", "false");
         builder.UseSetting("Security:RequireSecondFactorForPrivilegedRoles", "true");
         builder.UseSetting("Security:HttpsOnlyCookies", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -82,7 +82,8 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
     /// report of a year just ended is written early the next year, from the state of the data at that moment.
     /// </param>
     /// <param name="ignoreKept">Today's state even when a report keeps the year's values (generating the report again).</param>
-    public async Task<IndicatorYear> ForYearAsync(int year, CancellationToken cancellationToken, bool liveSnapshot = false, bool ignoreKept = false)
+    /// <param name="version">The values a version of the year's report keeps: shown for every indicator of the year instead of today's.</param>
+    public async Task<IndicatorYear> ForYearAsync(int year, CancellationToken cancellationToken, bool liveSnapshot = false, bool ignoreKept = false, IReadOnlyList<Measurement>? version = null)
     {
         var today = Today;
         var isCurrent = year == today.Year;
@@ -92,7 +93,8 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
             kept.Remove(year);
         }
 
-        var snapshot = kept.GetValueOrDefault(year) is { } keptYear && !isCurrent ? keptYear
+        var snapshot = version is not null ? version
+            : kept.GetValueOrDefault(year) is { } keptYear && !isCurrent ? keptYear
             : isCurrent || liveSnapshot ? await SnapshotAsync(cancellationToken) : [];
         var previousSnapshot = kept.GetValueOrDefault(year - 1) ?? (year - 1 == today.Year ? await SnapshotAsync(cancellationToken) : []);
         var (measures, measuresBefore) = await MeasuresOnTimeAsync(year, cancellationToken);
@@ -120,15 +122,16 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
             }
             else if (dated.TryGetValue(d.Key, out var pair))
             {
-                current = pair.This;
+                var inVersion = version?.FirstOrDefault(m => m.Key == d.Key);
+                current = inVersion ?? pair.This;
                 previous = pair.Before.Value;
-                source = "Live";
+                source = inVersion is not null ? "Report" : "Live";
             }
             else
             {
                 current = snapshot.FirstOrDefault(m => m.Key == d.Key) ?? Measurement.Missing(d.Key);
                 previous = previousSnapshot.FirstOrDefault(m => m.Key == d.Key)?.Value;
-                source = current.Value is null ? "None" : kept.ContainsKey(year) && !isCurrent ? "Report" : "Live";
+                source = current.Value is null ? "None" : version is not null || (kept.ContainsKey(year) && !isCurrent) ? "Report" : "Live";
             }
 
             var target = targets.TryGetValue(d.Key, out var t) ? t : d.DefaultTarget;
@@ -272,9 +275,13 @@ public sealed class IndicatorQueries(TillitDbContext db, Goals.GoalQueries goals
     public static string Serialise(IEnumerable<IndicatorValue> values) =>
         JsonSerializer.Serialize(values.Select(v => v.Current).ToList(), Json);
 
+    /// <summary>The values a version of a report keeps (its JSON snapshot).</summary>
+    public static IReadOnlyList<Measurement> Deserialise(string snapshot) =>
+        JsonSerializer.Deserialize<List<Measurement>>(snapshot, Json) ?? [];
+
     private async Task<Dictionary<int, IReadOnlyList<Measurement>>> KeptAsync(int[] years, CancellationToken cancellationToken)
     {
-        var reports = await db.YearlyReports.AsNoTracking().Where(r => years.Contains(r.Year)).Select(r => new { r.Year, r.Snapshot }).ToListAsync(cancellationToken);
+        var reports = await db.YearlyReports.AsNoTracking().Where(r => years.Contains(r.Year) && r.LatestNumber > 0).Select(r => new { r.Year, r.Snapshot }).ToListAsync(cancellationToken);
         return reports.ToDictionary(r => r.Year, r => (IReadOnlyList<Measurement>)(JsonSerializer.Deserialize<List<Measurement>>(r.Snapshot, Json) ?? []));
     }
 }

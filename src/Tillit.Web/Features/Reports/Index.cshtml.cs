@@ -5,7 +5,7 @@ using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Reports;
 
-/// <summary>The yearly reports to the board (/reports); the security officer generates a year's report here.</summary>
+/// <summary>The yearly reports to the board (/reports); the security officer asks for a year's report to be generated here.</summary>
 [RequirePermission(Permissions.ReportsRead)]
 public sealed class IndexModel(YearlyReportQueries queries, YearlyReportWork work, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -44,8 +44,8 @@ public sealed class IndexModel(YearlyReportQueries queries, YearlyReportWork wor
             return refused;
         }
 
-        TempData["Flash"] = l["YearlyReport_Generated", Input.Year!.Value].Value;
-        return Redirect($"/reports/{Input.Year}");
+        // The report is generated in the background: the job's page shows how far it has come.
+        return Redirect($"/reports/jobs/{outcome.Value}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace Tillit.Web.Features.Reports;
 
 /// <summary>
 /// The yearly report of one year (/reports/{year}): printable page, Word file (?handler=docx), tagged PDF (?handler=pdf), and the form
-/// where the security officer records that the board took note. Before it is generated the page shows
+/// where the security officer records that the board took note of the version shown. ?version=N shows an earlier
+/// version; without it, the version the board took note of, else the latest. Before it is generated the page shows
 /// today's figures and says so.
 /// </summary>
 [RequirePermission(Permissions.ReportsRead)]
@@ -16,6 +17,16 @@ public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work
 {
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
+
+    /// <summary>The version asked for (?version=N).</summary>
+    [BindProperty(SupportsGet = true, Name = "version")]
+    public int? VersionNumber { get; set; }
+
+    /// <summary>The year's generation job waiting or running, if any.</summary>
+    public YearlyReportJobRow? ActiveJob { get; private set; }
+
+    /// <summary>The query string that keeps the version shown in the download links.</summary>
+    public string VersionQuery => VersionNumber is { } n ? $"&version={n}" : string.Empty;
 
     [BindProperty]
     public YearlyReportWork.NoteCommand Note { get; set; } = new(null, null, null, null);
@@ -45,7 +56,7 @@ public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work
         }
 
         var bytes = YearlyReportDocx.Write(Report, l);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"arsrapport-informationssakerhet-{Year}.docx");
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"arsrapport-informationssakerhet-{Year}{FileSuffix}.docx");
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
@@ -56,7 +67,7 @@ public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work
         }
 
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
-        return File(YearlyReportPdf.Write(Report, l, organisation), "application/pdf", $"arsrapport-informationssakerhet-{Year}.pdf");
+        return File(YearlyReportPdf.Write(Report, l, organisation), "application/pdf", $"arsrapport-informationssakerhet-{Year}{FileSuffix}.pdf");
     }
 
     public async Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken)
@@ -88,9 +99,17 @@ public sealed class YearModel(YearlyReportQueries queries, YearlyReportWork work
             return false;
         }
 
-        Report = await queries.ContentAsync(Year, cancellationToken);
+        if (await queries.ContentAsync(Year, cancellationToken, VersionNumber) is not { } content)
+        {
+            return false;
+        }
+
+        Report = content;
         Linkable = await Indicators.IndicatorLinks.LinkableAsync(user, cancellationToken);
         MayManage = await user.HasAsync(Permissions.ReportsManage, cancellationToken);
+        ActiveJob = MayManage ? await queries.ActiveJobAsync(Year, cancellationToken) : null;
         return true;
     }
+
+    private string FileSuffix => Report.Version > 0 ? $"-v{Report.Version}" : string.Empty;
 }

@@ -26,7 +26,7 @@ public static class YearlyReportDocx
             body.Append(Heading(l["YearlyReport_For", content.Year], 1));
             if (content.Report is { } r)
             {
-                body.Append(Text(l["YearlyReport_GeneratedBy", r.GeneratedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.GeneratedByName]));
+                body.Append(Text(l["YearlyReport_VersionN", content.Version] + ". " + l["YearlyReport_GeneratedBy", r.GeneratedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.GeneratedByName]));
                 if (r.NotedOn is { } on)
                 {
                     body.Append(Text(l["YearlyReport_NotedRecord", r.NotedBy ?? string.Empty, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.NotedReference ?? string.Empty]));

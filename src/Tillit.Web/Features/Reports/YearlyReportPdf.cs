@@ -22,6 +22,7 @@ public static class YearlyReportPdf
         if (content.Report is { } r)
         {
             facts.Add(new(l["YearlyReport_GeneratedAt"], l["YearlyReport_GeneratedBy", r.GeneratedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.GeneratedByName]));
+            facts.Add(new(l["YearlyReport_VersionNumber"], content.Version.ToString(CultureInfo.InvariantCulture)));
             if (r.NotedOn is { } on)
             {
                 facts.Add(new(l["YearlyReport_Noted"], l["YearlyReport_NotedRecord", r.NotedBy ?? string.Empty, on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.NotedReference ?? string.Empty]));

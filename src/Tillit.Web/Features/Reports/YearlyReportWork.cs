@@ -7,8 +7,11 @@ using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Reports;
 
-/// <summary>Generates (or generates again) a year's report from the indicators, and records the board's taking note.</summary>
-public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, IndicatorQueries indicators, TimeProvider clock)
+/// <summary>
+/// Asks for a year's report to be generated (a job the background service runs, <see cref="YearlyReportJobs"/>),
+/// starts a failed job again, and records the board's taking note of one version.
+/// </summary>
+public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, IndicatorQueries indicators, YearlyReportJobs jobs, TimeProvider clock)
 {
     /// <param name="Year">The year reported on.</param>
     /// <param name="Proposals">What the security officer proposes for next year (their own text).</param>
@@ -17,9 +20,10 @@ public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, Indic
     /// <param name="Body">Who took note (normally Kommunstyrelsen).</param>
     /// <param name="On">The day of the decision (not in the future).</param>
     /// <param name="Reference">The decision's paragraph or registry number.</param>
-    /// <param name="Version">The version of the report read.</param>
+    /// <param name="Version">The number of the version of the report the board read.</param>
     public sealed record NoteCommand(string? Body, DateOnly? On, string? Reference, int? Version);
 
+    /// <summary>Records a generation job for the year; its id. Refused once the board has taken note, and while a job of the year is waiting or running.</summary>
     public async Task<Outcome<Guid>> CreateAsync(GenerateCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -31,35 +35,32 @@ public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, Indic
             return errors.IsValid ? Outcome<Guid>.Forbidden() : Outcome<Guid>.Invalid(errors.Errors);
         }
 
-        var year = command.Year!.Value;
-        var report = await db.YearlyReports.FirstOrDefaultAsync(r => r.Year == year, cancellationToken);
-        if (report?.IsNoted == true)
+        return await QueueAsync(command.Year!.Value, command.Proposals ?? string.Empty, me, cancellationToken);
+    }
+
+    /// <summary>Starts a failed job again, with the same year and proposals; the new job's id.</summary>
+    public async Task<Outcome<Guid>> RetryAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var failed = await db.YearlyReportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (failed is null)
         {
-            return Outcome<Guid>.Invalid(nameof(GenerateCommand.Year), "YearlyReport.Noted");
+            return Outcome<Guid>.NotFound();
         }
 
-        // Generated again: today's figures, not the ones the earlier generation kept (the audit trail keeps those).
-        var values = await indicators.ForYearAsync(year, cancellationToken, liveSnapshot: true, ignoreKept: true);
-        var snapshot = IndicatorQueries.Serialise(values.Indicators);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (report is null)
+        if (user.PersonId is not { } me)
         {
-            report = new YearlyReport(user.OrganisationId!.Value, year, command.Proposals ?? string.Empty, snapshot, me, now);
-            db.YearlyReports.Add(report);
-        }
-        else
-        {
-            report.Regenerate(command.Proposals ?? string.Empty, snapshot, me, now);
+            return Outcome<Guid>.Forbidden();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome<Guid>.Ok(report.Id);
+        return failed.Status != ReportJobStatus.Failed
+            ? Outcome<Guid>.Invalid(string.Empty, "YearlyReport.JobNotFailed")
+            : await QueueAsync(failed.Year, failed.Proposals, me, cancellationToken);
     }
 
     public async Task<Outcome<Guid>> NoteAsync(int year, NoteCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var report = await db.YearlyReports.FirstOrDefaultAsync(r => r.Year == year, cancellationToken);
+        var report = await db.YearlyReports.FirstOrDefaultAsync(r => r.Year == year && r.LatestNumber > 0, cancellationToken);
         if (report is null)
         {
             return Outcome<Guid>.NotFound();
@@ -75,10 +76,15 @@ public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, Indic
             return errors.IsValid ? Outcome<Guid>.Forbidden() : Outcome<Guid>.Invalid(errors.Errors);
         }
 
-        db.Entry(report).Property(r => r.Version).OriginalValue = command.Version!.Value;
+        var version = await db.YearlyReportVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ReportId == report.Id && v.Number == command.Version, cancellationToken);
+        if (version is null)
+        {
+            return Outcome<Guid>.Invalid("Version", "YearlyReport.NoSuchVersion");
+        }
+
         try
         {
-            report.TakeNote(command.Body!, command.On!.Value, command.Reference!, me, indicators.Today);
+            report.TakeNote(version, command.Body!, command.On!.Value, command.Reference!, me, indicators.Today);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException rule)
@@ -91,5 +97,24 @@ public sealed class YearlyReportWork(TillitDbContext db, CurrentUser user, Indic
         }
 
         return Outcome<Guid>.Ok(report.Id);
+    }
+
+    private async Task<Outcome<Guid>> QueueAsync(int year, string proposals, Guid me, CancellationToken cancellationToken)
+    {
+        if (await db.YearlyReports.AnyAsync(r => r.Year == year && r.NotedOn != null, cancellationToken))
+        {
+            return Outcome<Guid>.Invalid(nameof(GenerateCommand.Year), "YearlyReport.Noted");
+        }
+
+        if (await db.YearlyReportJobs.AnyAsync(j => j.Year == year && (j.Status == ReportJobStatus.Queued || j.Status == ReportJobStatus.Running), cancellationToken))
+        {
+            return Outcome<Guid>.Invalid(nameof(GenerateCommand.Year), "YearlyReport.JobRunning");
+        }
+
+        var job = new YearlyReportJob(user.OrganisationId!.Value, year, proposals, me, clock.GetUtcNow().UtcDateTime);
+        db.YearlyReportJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Wake();
+        return Outcome<Guid>.Ok(job.Id);
     }
 }

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Tillit.Data.Sqlite.Migrations
+namespace Tillit.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +30,24 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,12 +58,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AuditCheckpoints",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,20 +74,20 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    TimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorTokenId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RecordType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    RecordId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Data = table.Column<string>(type: "TEXT", maxLength: 1000000, nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorKind = table.Column<int>(type: "integer", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorTokenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    RecordId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Data = table.Column<string>(type: "character varying(1000000)", maxLength: 1000000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,14 +98,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "CrisisRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Deputy = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Reach = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Deputy = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reach = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,11 +116,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IncidentSequences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,14 +131,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "LongTermGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,12 +149,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ClassificationValidityMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExerciseIntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ClassificationValidityMonths = table.Column<int>(type: "integer", nullable: false),
+                    ExerciseIntervalMonths = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,19 +165,19 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Requirements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Aspect = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromLevel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Area = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsoControls = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Nis2Areas = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Aspect = table.Column<int>(type: "integer", nullable: false),
+                    FromLevel = table.Column<int>(type: "integer", nullable: false),
+                    Area = table.Column<int>(type: "integer", nullable: false),
+                    IsoControls = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Nis2Areas = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,14 +188,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RiskSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LowMax = table.Column<int>(type: "INTEGER", nullable: false),
-                    MediumMax = table.Column<int>(type: "INTEGER", nullable: false),
-                    HighMax = table.Column<int>(type: "INTEGER", nullable: false),
-                    SystemOwnerMaxBand = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxAgeMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LowMax = table.Column<int>(type: "integer", nullable: false),
+                    MediumMax = table.Column<int>(type: "integer", nullable: false),
+                    HighMax = table.Column<int>(type: "integer", nullable: false),
+                    SystemOwnerMaxBand = table.Column<int>(type: "integer", nullable: false),
+                    MaxAgeMonths = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -205,16 +206,16 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Threats",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Aspects = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Aspects = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,15 +226,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "TrainingCourses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AudienceKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepeatMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AudienceKind = table.Column<int>(type: "integer", nullable: false),
+                    RepeatMonths = table.Column<int>(type: "integer", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,11 +245,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", maxLength: 64000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", maxLength: 64000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,11 +260,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ClaimValue = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -280,16 +281,16 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -306,11 +307,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ClaimValue = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,10 +328,10 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ProviderKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,8 +348,8 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,10 +372,10 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Value = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -391,13 +392,13 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Path = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -420,12 +421,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "CourseAudiences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -448,15 +449,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "InformationSets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OwningUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonalData = table.Column<int>(type: "INTEGER", nullable: false),
-                    SecrecyReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProtectiveSecurity = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwningUnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonalData = table.Column<int>(type: "integer", nullable: false),
+                    SecrecyReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProtectiveSecurity = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,22 +474,22 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "InformationSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Form = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImportantToOperations = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Hosting = table.Column<int>(type: "INTEGER", nullable: false),
-                    Lifecycle = table.Column<int>(type: "INTEGER", nullable: false),
-                    Supplier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NeedConfidentiality = table.Column<int>(type: "INTEGER", nullable: true),
-                    NeedIntegrity = table.Column<int>(type: "INTEGER", nullable: true),
-                    NeedAvailability = table.Column<int>(type: "INTEGER", nullable: true),
-                    NeedTraceability = table.Column<int>(type: "INTEGER", nullable: true),
-                    NeedHighest = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Form = table.Column<int>(type: "integer", nullable: false),
+                    ImportantToOperations = table.Column<bool>(type: "boolean", nullable: false),
+                    Hosting = table.Column<int>(type: "integer", nullable: false),
+                    Lifecycle = table.Column<int>(type: "integer", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NeedConfidentiality = table.Column<int>(type: "integer", nullable: true),
+                    NeedIntegrity = table.Column<int>(type: "integer", nullable: true),
+                    NeedAvailability = table.Column<int>(type: "integer", nullable: true),
+                    NeedTraceability = table.Column<int>(type: "integer", nullable: true),
+                    NeedHighest = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,20 +506,20 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SearchFamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SearchEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReceivesDigest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DigestHour = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    SearchFamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    SearchEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivesDigest = table.Column<bool>(type: "boolean", nullable: false),
+                    DigestHour = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -541,11 +542,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "InformationSetSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -568,11 +569,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "SystemDependencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DependsOnId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DependsOnId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,22 +596,22 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Agreements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Supplier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    SecurityRequirements = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NoticeBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IncludesDataProcessing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TransferOutsideEea = table.Column<int>(type: "INTEGER", nullable: false),
-                    TransferBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NoticeReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    SecurityRequirements = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    IncludesDataProcessing = table.Column<bool>(type: "boolean", nullable: false),
+                    TransferOutsideEea = table.Column<int>(type: "integer", nullable: false),
+                    TransferBasis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NoticeReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,14 +628,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AppointmentDelegations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DelegatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DelegatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -657,23 +658,23 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Classifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Confidentiality = table.Column<int>(type: "INTEGER", nullable: false),
-                    Integrity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Availability = table.Column<int>(type: "INTEGER", nullable: false),
-                    Traceability = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfidentialityMotivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    IntegrityMotivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AvailabilityMotivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    TraceabilityMotivation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClassifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Confidentiality = table.Column<int>(type: "integer", nullable: false),
+                    Integrity = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<int>(type: "integer", nullable: false),
+                    Traceability = table.Column<int>(type: "integer", nullable: false),
+                    ConfidentialityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IntegrityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AvailabilityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TraceabilityMotivation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClassifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,19 +697,19 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "ContinuityPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MaxDowntimeHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecoveryTimeHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecoveryPointHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    FallbackRoutines = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Contacts = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Dependencies = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MaxDowntimeHours = table.Column<int>(type: "integer", nullable: false),
+                    RecoveryTimeHours = table.Column<int>(type: "integer", nullable: false),
+                    RecoveryPointHours = table.Column<int>(type: "integer", nullable: false),
+                    FallbackRoutines = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Contacts = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Dependencies = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -731,15 +732,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "DecisionDelegations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Authority = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Authority = table.Column<int>(type: "integer", nullable: false),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -762,12 +763,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "DigestClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -784,17 +785,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewIntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewIntervalMonths = table.Column<int>(type: "integer", nullable: false),
+                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -823,17 +824,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Exercises",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Scenario = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeaderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Scenario = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeaderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Participants = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -850,45 +851,45 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReporterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReportedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AwareUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PersonalDataMaybe = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: true),
-                    Severity = table.Column<int>(type: "INTEGER", nullable: true),
-                    Aspects = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandlerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Lessons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    MeasuresDecision = table.Column<int>(type: "INTEGER", nullable: true),
-                    MeasuresText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    EndedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IsPersonalDataBreach = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BreachDataCategories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    BreachSubjectCategories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    BreachAffectedCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    BreachConsequences = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    BreachMeasures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    BreachSubjectsInformed = table.Column<bool>(type: "INTEGER", nullable: true),
-                    IsSignificant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ImySentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ImySentById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EarlyWarningSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EarlyWarningSentById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NotificationSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    NotificationSentById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FinalReportSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinalReportSentById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    ReporterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OccurredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReportedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AwareUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PersonalDataMaybe = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: true),
+                    Severity = table.Column<int>(type: "integer", nullable: true),
+                    Aspects = table.Column<int>(type: "integer", nullable: false),
+                    HandlerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Lessons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    MeasuresDecision = table.Column<int>(type: "integer", nullable: true),
+                    MeasuresText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DismissReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EndedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsPersonalDataBreach = table.Column<bool>(type: "boolean", nullable: false),
+                    BreachDataCategories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    BreachSubjectCategories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    BreachAffectedCount = table.Column<int>(type: "integer", nullable: true),
+                    BreachConsequences = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BreachMeasures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BreachSubjectsInformed = table.Column<bool>(type: "boolean", nullable: true),
+                    IsSignificant = table.Column<bool>(type: "boolean", nullable: false),
+                    ImySentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ImySentById = table.Column<Guid>(type: "uuid", nullable: true),
+                    EarlyWarningSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EarlyWarningSentById = table.Column<Guid>(type: "uuid", nullable: true),
+                    NotificationSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NotificationSentById = table.Column<Guid>(type: "uuid", nullable: true),
+                    FinalReportSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinalReportSentById = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,20 +918,20 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "LegalRequirements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Demands = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DemandsEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NextReview = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewReminderSentFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Compliance = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplianceComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Demands = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DemandsEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResponsibleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NextReview = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewReminderSentFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    Compliance = table.Column<int>(type: "integer", nullable: false),
+                    ComplianceComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -947,24 +948,24 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
-                    OriginId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    VerifiedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    VerifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Origin = table.Column<int>(type: "integer", nullable: false),
+                    OriginId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    VerifiedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -999,15 +1000,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RequirementAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    How = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AssessedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequirementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    How = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AssessedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1036,22 +1037,22 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RiskAnalyses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
-                    MethodNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AnalysedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApprovedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReviewReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReviewMarkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PreviousAnalysisId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
+                    MethodNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AnalysedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewNeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewMarkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PreviousAnalysisId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1074,17 +1075,17 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RoleAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScopeKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScopeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AppointedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    ScopeKind = table.Column<int>(type: "integer", nullable: false),
+                    ScopeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppointedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1107,13 +1108,13 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "TrainingCompletions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Imported = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Imported = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1136,18 +1137,18 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "YearlyGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LongTermGoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IndicatorKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LongTermGoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Target = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IndicatorKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    TargetValue = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FollowUp = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1167,21 +1168,53 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearlyReportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Step = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Failure = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyReportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportJobs_People_RequestedById",
+                        column: x => x.RequestedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "YearlyReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Proposals = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    GeneratedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GeneratedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NotedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NotedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NotedReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NotedRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    GeneratedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    GeneratedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NotedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NotedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotedReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NotedRecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    LatestNumber = table.Column<int>(type: "integer", nullable: false),
+                    NotedVersion = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1204,11 +1237,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "AgreementSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1231,27 +1264,27 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Deviations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Requirement = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CompensatingMeasures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssessedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Recommended = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Assessment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Requirement = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CompensatingMeasures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssessedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Recommended = table.Column<bool>(type: "boolean", nullable: true),
+                    Assessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1280,25 +1313,25 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "DocumentVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", maxLength: 500000, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionBody = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionParagraph = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RegistryNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IsMajorChange = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Markdown = table.Column<string>(type: "character varying(500000)", maxLength: 500000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecisionBody = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionParagraph = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RegistryNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnteredById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsMajorChange = table.Column<bool>(type: "boolean", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1315,15 +1348,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentById = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1346,11 +1379,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "ExerciseSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1373,16 +1406,16 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IncidentEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1405,15 +1438,15 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IncidentReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Percent = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HandlerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HandlerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1430,11 +1463,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IncidentSets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1457,12 +1490,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IncidentSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LinkedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1485,11 +1518,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "LegalRequirementSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LegalRequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LegalRequirementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1512,11 +1545,11 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "LegalRequirementUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LegalRequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LegalRequirementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1539,12 +1572,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "ExerciseLessons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExerciseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1567,9 +1600,9 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "RiskAnalysisSystems",
                 columns: table => new
                 {
-                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AnalysisId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1592,28 +1625,28 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Risks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ThreatId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Cause = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Event = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Effect = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Aspects = table.Column<int>(type: "INTEGER", nullable: false),
-                    Likelihood = table.Column<int>(type: "INTEGER", nullable: false),
-                    Consequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Treatment = table.Column<int>(type: "INTEGER", nullable: true),
-                    TreatmentNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResidualConsequence = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResidualLevel = table.Column<int>(type: "INTEGER", nullable: true),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AcceptedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptanceReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AcceptedAs = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnalysisId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreatId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Cause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Event = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Effect = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Aspects = table.Column<int>(type: "integer", nullable: false),
+                    Likelihood = table.Column<int>(type: "integer", nullable: false),
+                    Consequence = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Treatment = table.Column<int>(type: "integer", nullable: true),
+                    TreatmentNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResidualLikelihood = table.Column<int>(type: "integer", nullable: true),
+                    ResidualConsequence = table.Column<int>(type: "integer", nullable: true),
+                    ResidualLevel = table.Column<int>(type: "integer", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcceptedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptanceReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AcceptedAs = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1645,22 +1678,55 @@ namespace Tillit.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearlyReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Proposals = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Figures = table.Column<string>(type: "character varying(1000000)", maxLength: 1000000, nullable: false),
+                    GeneratedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    GeneratedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportVersions_People_GeneratedById",
+                        column: x => x.GeneratedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_YearlyReportVersions_YearlyReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "YearlyReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AcknowledgementCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BaseNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    AudienceKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PreviousId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseNumber = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    AudienceKind = table.Column<int>(type: "integer", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1689,14 +1755,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "Acknowledgements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    ConfirmedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1719,16 +1785,16 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "QuestionnaireResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RespondentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReminderSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RespondentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReminderSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1763,12 +1829,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "CampaignAudiences",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1791,12 +1857,12 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "CampaignReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1819,14 +1885,14 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "QuestionnaireAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequirementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequirementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1887,7 +1953,7 @@ namespace Tillit.Data.Sqlite.Migrations
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Acknowledgements_OrganisationId_DocumentId_PersonId_VersionNumber",
+                name: "IX_Acknowledgements_OrganisationId_DocumentId_PersonId_Version~",
                 table: "Acknowledgements",
                 columns: new[] { "OrganisationId", "DocumentId", "PersonId", "VersionNumber" });
 
@@ -2973,6 +3039,26 @@ namespace Tillit.Data.Sqlite.Migrations
                 columns: new[] { "OwnerId", "Year" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_OrganisationId",
+                table: "YearlyReportJobs",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_OrganisationId_Year",
+                table: "YearlyReportJobs",
+                columns: new[] { "OrganisationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_RequestedById",
+                table: "YearlyReportJobs",
+                column: "RequestedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportJobs_Status",
+                table: "YearlyReportJobs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_YearlyReports_GeneratedById",
                 table: "YearlyReports",
                 column: "GeneratedById");
@@ -2991,6 +3077,22 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "IX_YearlyReports_OrganisationId_Year",
                 table: "YearlyReports",
                 columns: new[] { "OrganisationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_GeneratedById",
+                table: "YearlyReportVersions",
+                column: "GeneratedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_OrganisationId",
+                table: "YearlyReportVersions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyReportVersions_ReportId_Number",
+                table: "YearlyReportVersions",
+                columns: new[] { "ReportId", "Number" },
                 unique: true);
         }
 
@@ -3118,7 +3220,10 @@ namespace Tillit.Data.Sqlite.Migrations
                 name: "YearlyGoals");
 
             migrationBuilder.DropTable(
-                name: "YearlyReports");
+                name: "YearlyReportJobs");
+
+            migrationBuilder.DropTable(
+                name: "YearlyReportVersions");
 
             migrationBuilder.DropTable(
                 name: "Agreements");
@@ -3164,6 +3269,9 @@ namespace Tillit.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "LongTermGoals");
+
+            migrationBuilder.DropTable(
+                name: "YearlyReports");
 
             migrationBuilder.DropTable(
                 name: "DocumentVersions");
