@@ -22,9 +22,8 @@ public sealed class YearlyReportFlowTests(TillitServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = server.Text("YearlyReport_Generate"), Exact = true }).ClickAsync();
 
         // The report is generated in the background: the job's page lists the steps and, when the job is done,
-        // leads to the report (htmx asks every two seconds; without scripts the update link does the same).
-        await Expect(page).ToHaveURLAsync(new Regex("/reports/jobs/[0-9a-f-]{36}$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(server.Text("YearlyReport_JobTitle", "sv-SE", year));
+        // leads to the report (htmx asks every two seconds; without scripts the update link does the same). On a
+        // small database the job can be done before the job's page is first asserted, so only the end is awaited.
         await Expect(page).ToHaveURLAsync(new Regex($"/reports/{year}$"), new() { Timeout = 30_000 });
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(server.Text("YearlyReport_Generated", "sv-SE", year));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));

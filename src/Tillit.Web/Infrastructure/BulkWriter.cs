@@ -12,7 +12,7 @@ namespace Tillit.Web.Infrastructure;
 /// binary COPY, SQLite by one prepared INSERT reused for every row. Tables, columns and value
 /// conversions come from the EF model, so the rows are exactly what SaveChanges would have written
 /// (shadow and computed properties aside, which the bench entities do not have). Writes no audit event:
-/// the bench generator fills a database outside the trail; imports go through <see cref="Audit.AuditedBulkInsert"/>,
+/// the bench generator fills a database outside the trail; imports go through <c>Infrastructure/Audit/AuditedBulkInsert</c>,
 /// which writes each record's create event with it.
 /// </summary>
 internal static class BulkWriter
