@@ -38,7 +38,7 @@ public sealed class BulkRows
 /// and other Tillit processes on the same database still append one gapless chain. Nothing is written unless
 /// everything is: records and events commit together or not at all.
 /// </summary>
-public sealed class AuditedBulkInsert(TillitDbContext db, IAuditActor actor, TimeProvider clock)
+public sealed class AuditedBulkInsert(TillitDbContext db, IAuditActor actor, TimeProvider clock, OrganisationCache cache)
 {
     /// <summary>Writes the rows (in the order given, so a referenced record comes first) and an event per row.</summary>
     public async Task InsertAsync(IReadOnlyList<BulkRows> groups, CancellationToken cancellationToken)
@@ -82,6 +82,16 @@ public sealed class AuditedBulkInsert(TillitDbContext db, IAuditActor actor, Tim
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
+            }
+
+            // The writes bypass SaveChanges and its cache invalidator: the organisation's cached figures computed
+            // from these record types (gaps, indicators, totals) are made stale here instead.
+            if (db.CurrentOrganisationId is { } organisationId)
+            {
+                foreach (var group in groups)
+                {
+                    cache.Invalidate(group.Type, organisationId);
+                }
             }
         }
         finally
