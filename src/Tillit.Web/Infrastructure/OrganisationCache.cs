@@ -12,13 +12,25 @@ namespace Tillit.Web.Infrastructure;
 /// entity type it is computed from; a save that adds, changes or removes a record of that type in the
 /// organisation makes them stale at once (<see cref="OrganisationCacheInvalidator"/>), so only another
 /// Tillit instance can show a value up to a minute old.
+/// <para>
+/// A value is computed once however many requests ask for it at the same time: the first computes it and
+/// the others wait for that result (decision 35). When a value has only aged past its minute (no save has
+/// touched its sources here), one request computes it afresh while the others are still given the old one,
+/// so a read model that takes seconds on the largest municipality never stalls every request at once.
+/// </para>
 /// </summary>
 public sealed class OrganisationCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
+    // How long an aged value may still be handed out while one request computes its successor.
+    private static readonly TimeSpan Kept = Lifetime * 10;
+
     // A new generation per (type, organisation) retires every value computed from the old one.
     private readonly ConcurrentDictionary<(Type Source, Guid OrganisationId), long> _generations = new();
+
+    // The computations in progress of values not yet in the cache, so that concurrent requests share one.
+    private readonly ConcurrentDictionary<object, Task<object>> _computing = new();
 
     public Task<T> GetOrCreateAsync<T>(Type source, string name, Guid organisationId, Func<Task<T>> create)
         where T : class =>
@@ -32,23 +44,84 @@ public sealed class OrganisationCache(IMemoryCache cache)
         ArgumentNullException.ThrowIfNull(create);
         var generations = string.Join(',', sources.Select(s => s.Name + ":" + Generation(s, organisationId).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var key = (name, organisationId, generations);
-        if (cache.TryGetValue(key, out T? value) && value is not null)
+        if (cache.TryGetValue(key, out Entry? entry) && entry?.Value is T value)
         {
-            return value;
+            if (Environment.TickCount64 < entry.FreshUntil || !entry.TryStartRefresh())
+            {
+                return value;
+            }
+
+            try
+            {
+                return Store(key, await create());
+            }
+            catch
+            {
+                entry.EndRefresh();
+                throw;
+            }
         }
 
-        value = await create();
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _computing.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                return (T)await running;
+            }
+            catch (Exception) when (!running.IsCompletedSuccessfully)
+            {
+                // The request computing it failed or went away: compute it here.
+                return Store(key, await create());
+            }
+        }
 
-        // Filed under the generation read before computing: a save in between leaves it unreachable.
-        cache.Set(key, value, Lifetime);
-        return value;
+        try
+        {
+            // Filed under the generation read before computing: a save in between leaves it unreachable.
+            var computed = Store(key, await create());
+            mine.SetResult(computed);
+            return computed;
+        }
+        catch (Exception exception)
+        {
+            mine.SetException(exception);
+            _ = mine.Task.Exception; // observed: the waiters compute it themselves
+            throw;
+        }
+        finally
+        {
+            _computing.TryRemove(KeyValuePair.Create<object, Task<object>>(key, mine.Task));
+        }
     }
 
     public void Invalidate(Type source, Guid organisationId) =>
         _generations.AddOrUpdate((source, organisationId), 1, (_, generation) => generation + 1);
 
+    private T Store<T>(object key, T value)
+        where T : class
+    {
+        cache.Set(key, new Entry(value, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds), Kept);
+        return value;
+    }
+
     private long Generation(Type source, Guid organisationId) =>
         _generations.TryGetValue((source, organisationId), out var generation) ? generation : 0;
+
+    /// <summary>A cached value, fresh until a tick count, and whether a request is computing its successor.</summary>
+    private sealed class Entry(object value, long freshUntil)
+    {
+        private int _refreshing;
+
+        public object Value { get; } = value;
+
+        public long FreshUntil { get; } = freshUntil;
+
+        public bool TryStartRefresh() => Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0;
+
+        public void EndRefresh() => Volatile.Write(ref _refreshing, 0);
+    }
 }
 
 /// <summary>Makes an organisation's cached read models stale when a save touches the records they come from.</summary>
