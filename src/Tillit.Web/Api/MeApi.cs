@@ -35,7 +35,10 @@ internal static class MeApi
             {
                 p.Name,
                 p.Email,
-                Organisation = db.Organisations.IgnoreQueryFilters().Where(o => o.Id == p.OrganisationId).Select(o => new MeOrganisation(o.Id, o.Name, o.Code)).First(),
+                // Column by column: a subquery of several columns is a window over every organisation on SQLite.
+                p.OrganisationId,
+                OrganisationName = db.Organisations.IgnoreQueryFilters().Where(o => o.Id == p.OrganisationId).Select(o => o.Name).First(),
+                OrganisationCode = db.Organisations.IgnoreQueryFilters().Where(o => o.Id == p.OrganisationId).Select(o => o.Code).First(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (me is null)
@@ -52,6 +55,6 @@ internal static class MeApi
             .Select(g => new MeRole(g.Role, g.ScopeKind, g.ScopeId, g.ScopeId is { } id && unitNames.TryGetValue(id, out var name) ? name : null))
             .ToList();
         var permissions = Security.Permissions.All.Where(p => grants.Any(g => Security.Permissions.Grants(g.Role, p))).ToList();
-        return TypedResults.Ok(new MeResponse(userId, personId, me.Name, me.Email, me.Organisation, roles, permissions));
+        return TypedResults.Ok(new MeResponse(userId, personId, me.Name, me.Email, new MeOrganisation(me.OrganisationId, me.OrganisationName, me.OrganisationCode), roles, permissions));
     }
 }

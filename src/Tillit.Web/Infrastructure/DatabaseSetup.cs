@@ -154,16 +154,25 @@ internal sealed class DatabaseReadyCheck(TillitDbContext db) : IHealthCheck
 /// <summary>
 /// Counts the SQL commands a request sends, so tests and the benchmark can hold a page to a bounded
 /// number of queries whatever the data size. Exposed as a response header only when switched on.
+/// Also counts the commands with a numbered window (<c>ROW_NUMBER() OVER</c>): EF writes one where a
+/// row's subquery of several columns cannot be a lateral join (SQLite has none), and the window then
+/// numbers every row of the table behind it on each request (decision 35).
 /// </summary>
 public sealed class SqlCommandCounter(IHttpContextAccessor accessor) : DbCommandInterceptor
 {
     public const string HeaderName = "X-Tillit-Sql-Commands";
+    public const string WindowsHeaderName = "X-Tillit-Sql-Windows";
     private static readonly object Key = new();
+    private static readonly object WindowsKey = new();
 
-    public static int Get(HttpContext context) =>
-        context.Items.TryGetValue(Key, out var value) && value is StrongBox<int> box ? box.Value : 0;
+    public static int Get(HttpContext context) => Get(context, Key);
 
-    private void Count()
+    public static int Windows(HttpContext context) => Get(context, WindowsKey);
+
+    private static int Get(HttpContext context, object key) =>
+        context.Items.TryGetValue(key, out var value) && value is StrongBox<int> box ? box.Value : 0;
+
+    private void Count(DbCommand command)
     {
         var context = accessor.HttpContext;
         if (context is null)
@@ -171,49 +180,58 @@ public sealed class SqlCommandCounter(IHttpContextAccessor accessor) : DbCommand
             return;
         }
 
-        if (context.Items.TryGetValue(Key, out var value) && value is StrongBox<int> box)
+        Increment(context, Key);
+        if (command.CommandText.Contains("ROW_NUMBER() OVER", StringComparison.OrdinalIgnoreCase))
+        {
+            Increment(context, WindowsKey);
+        }
+    }
+
+    private static void Increment(HttpContext context, object key)
+    {
+        if (context.Items.TryGetValue(key, out var value) && value is StrongBox<int> box)
         {
             Interlocked.Increment(ref box.Value);
         }
         else
         {
-            context.Items[Key] = new StrongBox<int>(1);
+            context.Items[key] = new StrongBox<int>(1);
         }
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Count();
+        Count(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count();
+        Count(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -91,6 +91,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Til
             if (exposeSql)
             {
                 headers[SqlCommandCounter.HeaderName] = SqlCommandCounter.Get(context).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                headers[SqlCommandCounter.WindowsHeaderName] = SqlCommandCounter.Windows(context).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             return Task.CompletedTask;

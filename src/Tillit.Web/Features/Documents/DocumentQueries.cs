@@ -132,7 +132,9 @@ public sealed class DocumentQueries(TillitDbContext db, DocumentAccess access, A
                 d.ReviewIntervalMonths,
                 d.NextReview,
                 d.Version,
-                Owner = db.People.Where(p => p.Id == d.OwnerId).Select(p => new { p.Name, p.Email }).FirstOrDefault(),
+                // Column by column: SQLite has no lateral join, so a subquery of two columns becomes a window over every person.
+                OwnerName = db.People.Where(p => p.Id == d.OwnerId).Select(p => p.Name).FirstOrDefault(),
+                OwnerEmail = db.People.Where(p => p.Id == d.OwnerId).Select(p => p.Email).FirstOrDefault(),
                 Parent = db.Documents.Where(p => p.Id == d.ParentId).Select(p => p.Title).FirstOrDefault(),
                 Unit = db.Units.Where(u => u.Id == d.UnitId).Select(u => u.Name).FirstOrDefault(),
             })
@@ -161,7 +163,7 @@ public sealed class DocumentQueries(TillitDbContext db, DocumentAccess access, A
         // Without the right to see drafts, the history shows decided versions only.
         var shown = canDrafts ? versions : versions.Where(v => v.Status is not (DocumentStatus.Draft or DocumentStatus.ForDecision)).ToList();
         return Outcome<DocumentDetails>.Ok(new DocumentDetails(
-            d.Id, d.Type, d.Title, d.OwnerId, d.Owner?.Name, d.Owner?.Email, d.ParentId, d.Parent, d.UnitId, d.Unit, d.ReviewIntervalMonths, d.NextReview, d.Version,
+            d.Id, d.Type, d.Title, d.OwnerId, d.OwnerName, d.OwnerEmail, d.ParentId, d.Parent, d.UnitId, d.Unit, d.ReviewIntervalMonths, d.NextReview, d.Version,
             currentView, shown, canWrite, canDrafts, canDecide));
     }
 

@@ -92,7 +92,13 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
                 UnitName = db.Units.Where(u => u.Id == s.OwningUnitId).Select(u => u.Name).FirstOrDefault(),
                 s.PersonalData,
                 Systems = db.InformationSetSystems.Count(h => h.SetId == s.Id),
-                Current = sees ? current.Where(c => c.SetId == s.Id).Select(c => new { c.Confidentiality, c.Integrity, c.Availability, c.Traceability, c.ValidUntil }).FirstOrDefault() : null,
+                // Column by column: SQLite has no lateral join, so a subquery of several columns becomes a window over
+                // every classification of the organisation; each of these finds its row by the set's index.
+                K = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Confidentiality).FirstOrDefault() : null,
+                R = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Integrity).FirstOrDefault() : null,
+                T = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Availability).FirstOrDefault() : null,
+                S = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Traceability).FirstOrDefault() : null,
+                ValidUntil = sees ? current.Where(c => c.SetId == s.Id).Select(c => (DateOnly?)c.ValidUntil).FirstOrDefault() : null,
             },
             s => s.Id,
             cancellationToken);
@@ -103,8 +109,8 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
             r.UnitName,
             r.PersonalData,
             r.Systems,
-            !sees ? null : r.Current is null ? ClassificationState.Never : r.Current.ValidUntil < today ? ClassificationState.Stale : ClassificationState.Valid,
-            r.Current is { } c ? new ProtectionNeed(c.Confidentiality, c.Integrity, c.Availability, c.Traceability).ToString() : null)).ToList();
+            !sees ? null : r.ValidUntil is not { } until ? ClassificationState.Never : until < today ? ClassificationState.Stale : ClassificationState.Valid,
+            r.K is { } k ? new ProtectionNeed(k, r.R!.Value, r.T!.Value, r.S!.Value).ToString() : null)).ToList();
         if (sees)
         {
             await trail.RecordListAsync(ProtectedType, $"q={filter.Q};unit={filter.Unit};system={filter.System};state={filter.State};page={page.SafePage}", rows.Count);
@@ -130,7 +136,13 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
                 s.PersonalData,
                 s.SecrecyReference,
                 Systems = db.InformationSetSystems.Count(h => h.SetId == s.Id),
-                Current = sees ? current.Where(c => c.SetId == s.Id).Select(c => new { c.Confidentiality, c.Integrity, c.Availability, c.Traceability, c.ValidUntil }).FirstOrDefault() : null,
+                // Column by column: SQLite has no lateral join, so a subquery of several columns becomes a window over
+                // every classification of the organisation; each of these finds its row by the set's index.
+                K = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Confidentiality).FirstOrDefault() : null,
+                R = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Integrity).FirstOrDefault() : null,
+                T = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Availability).FirstOrDefault() : null,
+                S = sees ? current.Where(c => c.SetId == s.Id).Select(c => (ConsequenceLevel?)c.Traceability).FirstOrDefault() : null,
+                ValidUntil = sees ? current.Where(c => c.SetId == s.Id).Select(c => (DateOnly?)c.ValidUntil).FirstOrDefault() : null,
             })
             .AsAsyncEnumerable()
             .Select(r => new SetExportRow(
@@ -140,9 +152,9 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
                 r.PersonalData,
                 r.SecrecyReference,
                 r.Systems,
-                !sees ? null : r.Current is null ? ClassificationState.Never : r.Current.ValidUntil < today ? ClassificationState.Stale : ClassificationState.Valid,
-                r.Current is { } c ? new ProtectionNeed(c.Confidentiality, c.Integrity, c.Availability, c.Traceability).ToString() : null,
-                r.Current?.ValidUntil));
+                !sees ? null : r.ValidUntil is not { } until ? ClassificationState.Never : until < today ? ClassificationState.Stale : ClassificationState.Valid,
+                r.K is { } k ? new ProtectionNeed(k, r.R!.Value, r.T!.Value, r.S!.Value).ToString() : null,
+                r.ValidUntil));
         return (rows, sees);
     }
 

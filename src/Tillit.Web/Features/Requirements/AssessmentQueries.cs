@@ -89,14 +89,18 @@ public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, Audi
                 r.Area,
                 r.Aspect,
                 r.FromLevel,
-                A = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id)
-                    .Select(a => new { a.Status, a.How, a.AssessedOn, By = db.People.Where(p => p.Id == a.AssessedById).Select(p => p.Name).FirstOrDefault() })
-                    .FirstOrDefault(),
+                // Column by column, each found by the (system, requirement) index: a subquery of several columns is a
+                // window over every assessment of the organisation on SQLite.
+                Status = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
+                How = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id).Select(a => a.How).FirstOrDefault(),
+                AssessedOn = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
+                By = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id)
+                    .Select(a => db.People.Where(p => p.Id == a.AssessedById).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
                 Open = db.Measures.Count(m => m.Origin == MeasureOrigin.RequirementGap && m.OriginId == r.Id && m.SystemId == systemId
                     && (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.InProgress || m.Status == MeasureStatus.Done)),
             })
             .ToListAsync(cancellationToken);
-        var list = rows.Select(r => new AssessmentRow(r.Id, r.Code, r.Title, r.TitleEn, r.Area, r.Aspect, r.FromLevel, r.A?.Status, r.A?.How, r.A?.By, r.A?.AssessedOn, r.Open)).ToList();
+        var list = rows.Select(r => new AssessmentRow(r.Id, r.Code, r.Title, r.TitleEn, r.Area, r.Aspect, r.FromLevel, r.Status, r.How, r.By, r.AssessedOn, r.Open)).ToList();
         var counts = new StatusCounts(
             list.Count,
             list.Count(r => r.Status == AssessmentStatus.Met),

@@ -269,7 +269,9 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             .Select(r => new
             {
                 Risk = r,
-                Analysis = db.RiskAnalyses.Where(a => a.Id == r.AnalysisId).Select(a => new { a.Title, a.Status }).First(),
+                // Column by column: a subquery of several columns is a window over every analysis on SQLite.
+                AnalysisTitle = db.RiskAnalyses.Where(a => a.Id == r.AnalysisId).Select(a => a.Title).First(),
+                AnalysisStatus = db.RiskAnalyses.Where(a => a.Id == r.AnalysisId).Select(a => a.Status).First(),
                 Acceptor = db.People.Where(p => p.Id == r.AcceptedById).Select(p => p.Name).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -292,7 +294,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => s).OrderBy(s => s.Name).Select(s => new SystemRef(s.Id, s.Name)).ToListAsync(cancellationToken);
         var x = r.Risk;
         await trail.RecordReadAsync(ProtectedRiskType, riskId);
-        return Outcome<RiskDetails>.Ok(new RiskDetails(row, r.Analysis.Title, r.Analysis.Status, x.ThreatId, x.TreatmentNote, x.OwnerId, r.Acceptor, x.AcceptedAt, x.AcceptanceReason, x.AcceptedAs, measures, names, x.Version));
+        return Outcome<RiskDetails>.Ok(new RiskDetails(row, r.AnalysisTitle, r.AnalysisStatus, x.ThreatId, x.TreatmentNote, x.OwnerId, r.Acceptor, x.AcceptedAt, x.AcceptanceReason, x.AcceptedAs, measures, names, x.Version));
     }
 
     /// <summary>The organisation's risk register: the risks of its current analyses that the reader may see.</summary>

@@ -267,16 +267,20 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
             {
                 x.Id,
                 x.Name,
-                Current = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent)
-                    .Select(c => new { c.Confidentiality, c.Integrity, c.Availability, c.Traceability, c.ValidUntil }).FirstOrDefault(),
+                // Column by column, each found by the set's index (see InformationSetQueries.ListAsync).
+                K = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent).Select(c => (ConsequenceLevel?)c.Confidentiality).FirstOrDefault(),
+                R = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent).Select(c => (ConsequenceLevel?)c.Integrity).FirstOrDefault(),
+                T = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent).Select(c => (ConsequenceLevel?)c.Availability).FirstOrDefault(),
+                S = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent).Select(c => (ConsequenceLevel?)c.Traceability).FirstOrDefault(),
+                ValidUntil = db.Classifications.Where(c => c.SetId == x.Id && c.IsCurrent).Select(c => (DateOnly?)c.ValidUntil).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var today = Today;
         var held = sets.Select(x => new HeldSet(
             x.Id,
             x.Name,
-            seesNeed && x.Current is { } c ? new ProtectionNeed(c.Confidentiality, c.Integrity, c.Availability, c.Traceability).ToString() : null,
-            !seesNeed ? ClassificationState.Never : x.Current is null ? ClassificationState.Never : x.Current.ValidUntil < today ? ClassificationState.Stale : ClassificationState.Valid)).ToList();
+            seesNeed && x.K is { } k ? new ProtectionNeed(k, x.R!.Value, x.T!.Value, x.S!.Value).ToString() : null,
+            !seesNeed || x.ValidUntil is not { } until ? ClassificationState.Never : until < today ? ClassificationState.Stale : ClassificationState.Valid)).ToList();
 
         return Outcome<SystemDetails>.Ok(new SystemDetails(
             s.Id,
