@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tillit.Domain.Access;
 using Tillit.Domain.Courses;
 using Tillit.Domain.Documents;
@@ -106,6 +107,89 @@ public sealed partial class TrainingCoverageTests(TillitApp app)
         var many = await CommandsAsync(officer, "/training/coverage");
         Assert.True(few == many, $"/training/coverage sent {few} SQL commands for 3 courses and {many} for 30");
     }
+
+    [Fact]
+    public async Task The_confirmations_column_sums_every_open_campaign_in_as_many_sql_commands_for_six_campaigns_as_for_three()
+    {
+        var (org, ids) = await BuildAsync("trk");
+        var officer = await app.SessionAsync(org, Role.SecurityOfficer);
+        var url = $"/training/coverage?course={ids.Everyone}";
+
+        // Beside the seeded campaign for everyone (Anna confirmed): one for managers, which the manager confirms and
+        // Bo, no manager, too; one for elder care, which Cilla confirms and Dag, who has left, too. Elder care is asked
+        // 4 + 1 + 4 times and has confirmed 1 + 1 + 1; culture's Eva is asked once, by the campaign for everyone.
+        await AddCampaignsAsync(org, "A", confirmAll: false);
+        var html = await PageAsync(officer, url);
+        Assert.Contains($"<tr data-unit=\"{org.SectionUnitId}\"><th scope=\"row\">Äldreomsorgen</th><td class=\"numeric\">4</td><td class=\"numeric\">0</td><td class=\"numeric\">0 %</td><td class=\"numeric\">33 % (3 av 9)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-unit=\"{ids.Culture}\"><th scope=\"row\">Kulturförvaltningen</th><td class=\"numeric\">1</td><td class=\"numeric\">1</td><td class=\"numeric\">100 %</td><td class=\"numeric\">0 % (0 av 1)</td></tr>", html, StringComparison.Ordinal);
+        var three = await ColdCommandsAsync(officer, org, url);
+
+        // Three more of the same kinds, everyone confirming each: the sums grow, the number of commands does not.
+        await AddCampaignsAsync(org, "B", confirmAll: true);
+        html = await PageAsync(officer, url);
+        Assert.Contains($"<tr data-unit=\"{org.SectionUnitId}\"><th scope=\"row\">Äldreomsorgen</th><td class=\"numeric\">4</td><td class=\"numeric\">0</td><td class=\"numeric\">0 %</td><td class=\"numeric\">67 % (12 av 18)</td></tr>", html, StringComparison.Ordinal);
+        var six = await ColdCommandsAsync(officer, org, url);
+        Assert.True(three == six, $"{url} sent {three} SQL commands with three open campaigns and {six} with six");
+    }
+
+    // The command count of a request that computes the campaigns' sums afresh, not from the organisation's cache.
+    private async Task<int> ColdCommandsAsync(Browser browser, TestOrganisation org, string url)
+    {
+        await browser.GetAsync(url);
+        app.Factory.Services.GetRequiredService<Tillit.Web.Infrastructure.OrganisationCache>().Invalidate(typeof(Acknowledgement), org.Id);
+        var response = await browser.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {Calls.Describe(response)}");
+        Assert.True(response.Headers.TryGetValues(Tillit.Web.Infrastructure.SqlCommandCounter.HeaderName, out var values), $"GET {url} has no SQL command count header");
+        return int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A decided guideline with an open campaign for managers, and one with an open campaign for elder care; with
+    /// <paramref name="confirmAll"/> a third for everyone, and every person (active or not) confirms all three.
+    /// Otherwise the manager and Bo confirm the first, Cilla and Dag the second.
+    /// </summary>
+    private Task<int> AddCampaignsAsync(TestOrganisation org, string suffix, bool confirmAll) =>
+        app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            var people = await db.People.ToListAsync();
+            var officer = people.Single(p => p.Email == $"securityofficer@{org.Code}.test");
+            var policy = await db.Documents.SingleAsync(d => d.Type == DocumentType.Policy);
+            var director = new DecisionMaker(officer.Id, new HashSet<Role> { Role.MunicipalDirector }, new HashSet<DecisionAuthority>());
+            DocumentVersion Decided(string title)
+            {
+                var document = new GoverningDocument(org.Id, DocumentType.Guideline, title, officer.Id, policy);
+                db.Documents.Add(document);
+                var version = document.AddDraft("# Riktlinje\n\nText.", now);
+                version.SubmitForDecision();
+                document.Decide(version, new DecisionRecord("Kommundirektören", Today.AddDays(-2), null, $"TEST {org.Code}/{title}", Today.AddDays(-2), true), director, now);
+                db.AcknowledgementCampaigns.Add(AcknowledgementCampaign.Start(document, version, KindOf(title), KindOf(title) == AudienceKind.Units ? [org.SectionUnitId] : [], KindOf(title) == AudienceKind.Roles ? [Role.Manager] : [], Today, Today.AddDays(30), officer.Id));
+                return version;
+
+                static AudienceKind KindOf(string title) => title.StartsWith("Chefer", StringComparison.Ordinal) ? AudienceKind.Roles : title.StartsWith("Omsorg", StringComparison.Ordinal) ? AudienceKind.Units : AudienceKind.Everyone;
+            }
+
+            var managers = Decided("Chefer" + suffix);
+            var care = Decided("Omsorg" + suffix);
+            var versions = confirmAll ? [managers, care, Decided("Alla" + suffix)] : new[] { managers, care };
+            void Confirm(DocumentVersion version, string name) => db.Acknowledgements.Add(new Acknowledgement(org.Id, people.Single(p => p.Name == name || p.Email == name).Id, version, now));
+            if (confirmAll)
+            {
+                foreach (var version in versions)
+                {
+                    db.Acknowledgements.AddRange(people.Select(p => new Acknowledgement(org.Id, p.Id, version, now)));
+                }
+            }
+            else
+            {
+                Confirm(managers, $"manager@{org.Code}.test");
+                Confirm(managers, "Bo");
+                Confirm(care, "Cilla");
+                Confirm(care, "Dag");
+            }
+
+            return await db.SaveChangesAsync();
+        });
 
     private static async Task<int> CommandsAsync(Browser browser, string url)
     {

@@ -106,6 +106,96 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
             .ToList();
     }
 
+    /// <summary>
+    /// The open campaigns' audience and confirmations per unit, summed over the campaigns, within the reader's
+    /// documents.coverage scope: per campaign the same counts as the campaign's own coverage. The organisation's sums
+    /// are computed in five queries whatever the number of campaigns (the open campaigns, the units, the active people
+    /// per unit, the holders of the role campaigns' roles per unit, and the confirming people per campaign and unit)
+    /// and kept until a record they come from is saved; the reader's scope is applied to them per request.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, (int Asked, int Confirmed)>> OpenCoverageByUnitAsync(CancellationToken cancellationToken)
+    {
+        var scope = await user.UnitScopeAsync(Permissions.DocumentsCoverage, cancellationToken);
+        if (scope is { Count: 0 } || db.CurrentOrganisationId is not { } organisationId)
+        {
+            return new Dictionary<Guid, (int Asked, int Confirmed)>();
+        }
+
+        var sums = await cache.GetOrCreateAsync(OpenCoverageSources, "open-coverage-by-unit", organisationId, () => OpenCoverageAsync(organisationId, cancellationToken));
+        if (scope is null)
+        {
+            return sums;
+        }
+
+        var inScope = await db.Units.WithinScope(scope).Select(u => u.Id).ToListAsync(cancellationToken);
+        return inScope.Where(sums.ContainsKey).ToDictionary(id => id, id => sums[id]);
+    }
+
+    private static readonly Type[] OpenCoverageSources =
+        [typeof(Acknowledgement), typeof(AcknowledgementCampaign), typeof(CampaignAudience), typeof(Person), typeof(Unit), typeof(RoleAssignment)];
+
+    private async Task<Dictionary<Guid, (int Asked, int Confirmed)>> OpenCoverageAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<Guid, (int Asked, int Confirmed)>();
+        var open = await cache.GetOrCreateAsync(OpenCampaignSources, "open-campaigns", organisationId, () => OpenCampaignsAsync(cancellationToken));
+        if (open.Count == 0)
+        {
+            return sums;
+        }
+
+        var today = Today;
+        var openIds = open.Select(c => c.Campaign.Id).ToList();
+        var roleIds = open.Where(c => c.Campaign.AudienceKind == AudienceKind.Roles).Select(c => c.Campaign.Id).ToList();
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.IsActive).GroupBy(p => p.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, cancellationToken);
+        var holders = roleIds.Count == 0 ? [] : (await db.RoleAssignments.AsNoTracking()
+                .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))
+                .Join(db.CampaignAudiences.Where(au => roleIds.Contains(au.CampaignId) && au.Role != null), a => a.Role, au => au.Role, (a, au) => new { au.CampaignId, a.PersonId })
+                .Join(db.People.Where(p => p.IsActive), x => x.PersonId, p => p.Id, (x, p) => new { x.CampaignId, p.UnitId, x.PersonId })
+                .Distinct()
+                .GroupBy(x => new { x.CampaignId, x.UnitId })
+                .Select(g => new { g.Key.CampaignId, g.Key.UnitId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.CampaignId, x.UnitId), x => x.Count);
+
+        // A confirmation counts for a campaign of its document when its version is the round's or later, and, in a
+        // campaign for roles, when the person holds one of the roles today. Those outside a unit campaign's units are
+        // counted here but left out below, with their units.
+        var confirmed = (await db.Acknowledgements.AsNoTracking()
+                .Join(db.AcknowledgementCampaigns.Where(c => openIds.Contains(c.Id)), a => a.DocumentId, c => c.DocumentId, (a, c) => new { CampaignId = c.Id, c.AudienceKind, c.BaseNumber, a.VersionNumber, a.PersonId })
+                .Where(x => x.VersionNumber >= x.BaseNumber)
+                .Where(x => x.AudienceKind != AudienceKind.Roles || db.CampaignAudiences.Any(au => au.CampaignId == x.CampaignId && au.Role != null
+                    && db.RoleAssignments.Any(r => r.PersonId == x.PersonId && r.Role == au.Role && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo >= today))))
+                .Select(x => new { x.CampaignId, x.PersonId })
+                .Distinct()
+                .Join(db.People.Where(p => p.IsActive), x => x.PersonId, p => p.Id, (x, p) => new { x.CampaignId, p.UnitId })
+                .GroupBy(x => new { x.CampaignId, x.UnitId })
+                .Select(g => new { g.Key.CampaignId, g.Key.UnitId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.CampaignId, x.UnitId), x => x.Count);
+
+        foreach (var (campaign, paths, _) in open)
+        {
+            foreach (var unit in units)
+            {
+                if (campaign.AudienceKind == AudienceKind.Units && !paths.Any(p => unit.Path.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var asked = campaign.AudienceKind == AudienceKind.Roles ? holders.GetValueOrDefault((campaign.Id, unit.Id)) : people.GetValueOrDefault(unit.Id);
+                if (asked > 0)
+                {
+                    var (a, c) = sums.GetValueOrDefault(unit.Id);
+                    sums[unit.Id] = (a + asked, c + confirmed.GetValueOrDefault((campaign.Id, unit.Id)));
+                }
+            }
+        }
+
+        return sums;
+    }
+
     public async Task<Paged<CampaignRow>> CampaignsAsync(bool openOnly, PageRequest page, CancellationToken cancellationToken)
     {
         var query = db.AcknowledgementCampaigns.AsNoTracking();
