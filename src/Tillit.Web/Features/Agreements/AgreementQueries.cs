@@ -62,7 +62,7 @@ public sealed record SystemAgreements(Guid SystemId, bool LacksDataProcessing, b
 /// Reads the agreement register within the reader's scope (<see cref="AgreementAccess"/>). Agreements are
 /// protected records: a detail read is recorded before it is sent and a list as one event with its row count.
 /// </summary>
-public sealed class AgreementQueries(TillitDbContext db, AgreementAccess access, AuditTrail trail, TimeProvider clock, IOptions<ReminderOptions> options)
+public sealed class AgreementQueries(TillitDbContext db, AgreementAccess access, AuditTrail trail, TimeProvider clock, IOptions<ReminderOptions> options, Infrastructure.OrganisationCache cache)
 {
     public const string ProtectedType = "Agreement";
 
@@ -131,7 +131,12 @@ public sealed class AgreementQueries(TillitDbContext db, AgreementAccess access,
     {
         var today = Today;
         var horizon = today.AddDays(LeadDays);
-        var lacking = await DataProcessingGap.Lacking(db, db.InformationSystems.AsNoTracking(), today).CountAsync(cancellationToken);
+        // The organisation's count, the same for every reader: kept until a system, set, holding or agreement is saved
+        // (67 ms on the large municipality, on every start page of the security officer and the director).
+        var lacking = db.CurrentOrganisationId is { } organisationId
+            ? (await cache.GetOrCreateAsync(LackingSources, "dpa-lacking:" + today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), organisationId, async () =>
+                new System.Runtime.CompilerServices.StrongBox<int>(await DataProcessingGap.Lacking(db, db.InformationSystems.AsNoTracking(), today).CountAsync(cancellationToken)))).Value
+            : 0;
         var counts = await (await access.ReadableAsync(cancellationToken))
             .GroupBy(_ => 1)
             .Select(g => new
@@ -142,6 +147,9 @@ public sealed class AgreementQueries(TillitDbContext db, AgreementAccess access,
             .FirstOrDefaultAsync(cancellationToken);
         return new AgreementGaps(lacking, counts?.Notice ?? 0, counts?.Ended ?? 0);
     }
+
+    private static readonly Type[] LackingSources =
+        [typeof(Domain.Register.InformationSystem), typeof(Domain.Register.InformationSet), typeof(Domain.Register.InformationSetSystem), typeof(Agreement), typeof(AgreementSystem)];
 
     private System.Linq.Expressions.Expression<Func<Agreement, AgreementRow>> Row() =>
         a => new AgreementRow(a.Id, a.Supplier, a.Title, a.Reference, a.NoticeBy, a.EndsOn, a.IncludesDataProcessing, a.TransferOutsideEea, db.People.Where(p => p.Id == a.ResponsibleId).Select(p => p.Name).FirstOrDefault());
