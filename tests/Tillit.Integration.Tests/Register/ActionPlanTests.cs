@@ -374,6 +374,66 @@ public sealed class ActionPlanTests(TillitApp app)
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
 
+    [Fact]
+    public async Task The_statement_of_applicability_counts_each_requirements_systems_as_its_definition_does()
+    {
+        // Systems of several needs (one without), and assessments of every status, one of them on a system whose need
+        // no longer reaches the requirement: it counts under its status, but the requirement's selected systems do not
+        // include that system, so it does not make another selected system assessed.
+        var org = await app.Seed.CreateOrganisationAsync("soa" + Guid.NewGuid().ToString("N")[..6], [Role.SecurityOfficer]);
+        await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var assessor = await db.People.Select(p => p.Id).FirstAsync();
+            var requirements = await db.Requirements.Where(r => r.IsActive).OrderBy(r => r.Code).ToListAsync();
+            var levels = new[] { ConsequenceLevel.Moderate, ConsequenceLevel.Significant, ConsequenceLevel.Serious };
+            for (var i = 0; i < 6; i++)
+            {
+                var system = new InformationSystem(org.Id, $"SoA-system {i}", "Test", org.UnitId, SystemForm.Automated);
+                system.SetProtectionNeed(i == 5 ? null : new ProtectionNeed(levels[i % 3], levels[(i + 1) % 3], levels[(i + 2) % 3], levels[i % 2]));
+                db.InformationSystems.Add(system);
+                foreach (var (requirement, n) in requirements.Where((_, n) => (n + i) % 4 == 0).Select((r, n) => (r, n)))
+                {
+                    db.RequirementAssessments.Add(new RequirementAssessment(org.Id, system.Id, requirement.Id, (AssessmentStatus)(n % 4), "Prövat", assessor, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)));
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var expected = await app.Seed.WithDbAsync(org.Id, async db =>
+        {
+            var systems = await db.InformationSystems.AsNoTracking().ToListAsync();
+            var assessments = await db.RequirementAssessments.AsNoTracking().ToListAsync();
+            bool Selects(Requirement r, InformationSystem s) => r.IsActive && r.Aspect switch
+            {
+                Aspect.Confidentiality => s.NeedConfidentiality >= r.FromLevel,
+                Aspect.Integrity => s.NeedIntegrity >= r.FromLevel,
+                Aspect.Availability => s.NeedAvailability >= r.FromLevel,
+                _ => s.NeedTraceability >= r.FromLevel,
+            };
+            return (await db.Requirements.AsNoTracking().Where(r => r.IsActive).ToListAsync()).ToDictionary(r => r.Code, r =>
+            {
+                var selected = systems.Where(s => Selects(r, s)).ToList();
+                int Of(AssessmentStatus status) => assessments.Count(a => a.RequirementId == r.Id && a.Status == status);
+                return $"{selected.Count}/{Of(AssessmentStatus.Met)}/{Of(AssessmentStatus.PartlyMet)}/{Of(AssessmentStatus.NotMet)}/{Of(AssessmentStatus.NotApplicable)}/{selected.Count(s => !assessments.Any(a => a.SystemId == s.Id && a.RequirementId == r.Id))}";
+            });
+        });
+
+        var officer = await app.ApiAsync(org, Role.SecurityOfficer);
+        var actual = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var page = 1; actual.Count < expected.Count && page < 20; page++)
+        {
+            foreach (var item in (await GetAsync(officer, $"/api/v1/requirements/applicability?page={page}&pageSize=50")).GetProperty("items").EnumerateArray())
+            {
+                var c = item.GetProperty("counts");
+                actual[item.GetProperty("code").GetString()!] = $"{c.GetProperty("selected").GetInt32()}/{c.GetProperty("met").GetInt32()}/{c.GetProperty("partlyMet").GetInt32()}/{c.GetProperty("notMet").GetInt32()}/{c.GetProperty("notApplicable").GetInt32()}/{c.GetProperty("unassessed").GetInt32()}";
+            }
+        }
+
+        Assert.True(expected.Values.Any(v => !v.StartsWith("0/", StringComparison.Ordinal)), "no requirement selects a system: the test data proves nothing");
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
     private static async Task<JsonElement> GetAsync(Browser browser, string url)
     {
         var response = await browser.GetAsync(url);

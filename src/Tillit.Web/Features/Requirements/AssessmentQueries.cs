@@ -52,7 +52,7 @@ public sealed record ApplicabilityRow(Guid RequirementId, string Code, string Ti
 /// Reads requirement assessments, which are protected records: only assessments.read sees them (an employee
 /// sees nothing), and each read or list is in the audit trail before the data is sent.
 /// </summary>
-public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, AuditTrail trail)
+public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, AuditTrail trail, Infrastructure.OrganisationCache cache)
 {
     public const string ProtectedType = "RequirementAssessment";
 
@@ -161,7 +161,8 @@ public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, Audi
 
     /// <summary>
     /// The organisation's statement of applicability, a page of requirements at a time: for each, how many systems
-    /// its level selects and how many of those stand at each status. One query per page.
+    /// its level selects and how many of those stand at each status: the page's requirements in one query, their
+    /// counts from the organisation's totals (<see cref="ApplicabilityTotalsAsync"/>).
     /// </summary>
     public async Task<Outcome<Paged<ApplicabilityRow>>> ApplicabilityAsync(RequirementFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -171,32 +172,73 @@ public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, Audi
             return Outcome<Paged<ApplicabilityRow>>.Forbidden();
         }
 
-        var systems = db.InformationSystems;
-        var assessments = db.RequirementAssessments;
-
-        // The selection rule written out per aspect, so each count is one correlated subquery EF can translate.
-        var result = await ApplicabilitySorts.PageAsync(
+        // The counts come from the organisation's totals, kept until a system, requirement or assessment is saved: counted
+        // per requirement in the database they took a second a page on the large municipality (every system per row).
+        var listed = await ApplicabilitySorts.PageAsync(
             RequirementQueries.Filter(db.Requirements.AsNoTracking(), filter with { Active = filter.Active ?? true }),
             page,
-            r => new ApplicabilityRow(
-                r.Id,
-                r.Code,
-                r.Title,
-                r.TitleEn,
-                r.Aspect,
-                r.FromLevel,
-                new StatusCounts(
-                    systems.Count(s => r.IsActive && ((r.Aspect == Aspect.Confidentiality && s.NeedConfidentiality >= r.FromLevel) || (r.Aspect == Aspect.Integrity && s.NeedIntegrity >= r.FromLevel) || (r.Aspect == Aspect.Availability && s.NeedAvailability >= r.FromLevel) || (r.Aspect == Aspect.Traceability && s.NeedTraceability >= r.FromLevel))),
-                    assessments.Count(a => a.RequirementId == r.Id && a.Status == AssessmentStatus.Met),
-                    assessments.Count(a => a.RequirementId == r.Id && a.Status == AssessmentStatus.PartlyMet),
-                    assessments.Count(a => a.RequirementId == r.Id && a.Status == AssessmentStatus.NotMet),
-                    assessments.Count(a => a.RequirementId == r.Id && a.Status == AssessmentStatus.NotApplicable),
-                    systems.Count(s => r.IsActive
-                        && ((r.Aspect == Aspect.Confidentiality && s.NeedConfidentiality >= r.FromLevel) || (r.Aspect == Aspect.Integrity && s.NeedIntegrity >= r.FromLevel) || (r.Aspect == Aspect.Availability && s.NeedAvailability >= r.FromLevel) || (r.Aspect == Aspect.Traceability && s.NeedTraceability >= r.FromLevel))
-                        && !assessments.Any(a => a.SystemId == s.Id && a.RequirementId == r.Id)))),
+            r => new { r.Id, r.Code, r.Title, r.TitleEn, r.Aspect, r.FromLevel, r.IsActive },
             r => r.Id,
             cancellationToken);
+        var totals = db.CurrentOrganisationId is { } organisationId
+            ? await cache.GetOrCreateAsync(ApplicabilitySources, "applicability", organisationId, () => ApplicabilityTotalsAsync(cancellationToken))
+            : new ApplicabilityTotals([], new Dictionary<(Guid, AssessmentStatus), int>(), new Dictionary<Guid, int>());
+        var rows = listed.Items.Select(r =>
+            {
+                var selected = r.IsActive ? totals.Needs.Where(n => n.Level(r.Aspect) >= r.FromLevel).Sum(n => n.Count) : 0;
+                int Of(AssessmentStatus status) => totals.ByStatus.GetValueOrDefault((r.Id, status));
+                var counts = new StatusCounts(selected, Of(AssessmentStatus.Met), Of(AssessmentStatus.PartlyMet), Of(AssessmentStatus.NotMet), Of(AssessmentStatus.NotApplicable),
+                    Math.Max(0, selected - (r.IsActive ? totals.AssessedSelected.GetValueOrDefault(r.Id) : 0)));
+                return new ApplicabilityRow(r.Id, r.Code, r.Title, r.TitleEn, r.Aspect, r.FromLevel, counts);
+            })
+            .ToList();
+        var result = new Paged<ApplicabilityRow>(rows, listed.Total, listed.Page, listed.Size, listed.Sort, listed.Descending);
         await trail.RecordListAsync(ProtectedType, $"applicability;q={filter.Q};area={filter.Area};aspect={filter.Aspect};page={page.SafePage}", result.Items.Count);
         return Outcome<Paged<ApplicabilityRow>>.Ok(result);
+    }
+
+    private static readonly Type[] ApplicabilitySources = [typeof(InformationSystem), typeof(Requirement), typeof(RequirementAssessment)];
+
+    /// <summary>How many systems have each combination of protection levels.</summary>
+    private sealed record NeedCount(ConsequenceLevel? K, ConsequenceLevel? R, ConsequenceLevel? T, ConsequenceLevel? S, int Count)
+    {
+        public ConsequenceLevel? Level(Aspect aspect) => aspect switch
+        {
+            Aspect.Confidentiality => K,
+            Aspect.Integrity => R,
+            Aspect.Availability => T,
+            _ => S,
+        };
+    }
+
+    /// <summary>
+    /// The organisation's totals behind the statement of applicability: systems per combination of levels (a
+    /// requirement selects those at or above its level in its aspect), assessments per requirement and status, and
+    /// per requirement the assessments of systems it selects (the rest of those it selects are unassessed).
+    /// </summary>
+    private sealed record ApplicabilityTotals(IReadOnlyList<NeedCount> Needs, IReadOnlyDictionary<(Guid, AssessmentStatus), int> ByStatus, IReadOnlyDictionary<Guid, int> AssessedSelected);
+
+    private async Task<ApplicabilityTotals> ApplicabilityTotalsAsync(CancellationToken cancellationToken)
+    {
+        var needs = (await db.InformationSystems.AsNoTracking()
+                .GroupBy(s => new { s.NeedConfidentiality, s.NeedIntegrity, s.NeedAvailability, s.NeedTraceability })
+                .Select(g => new { g.Key.NeedConfidentiality, g.Key.NeedIntegrity, g.Key.NeedAvailability, g.Key.NeedTraceability, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(n => new NeedCount(n.NeedConfidentiality, n.NeedIntegrity, n.NeedAvailability, n.NeedTraceability, n.Count))
+            .ToList();
+        var byStatus = (await db.RequirementAssessments.AsNoTracking()
+                .GroupBy(a => new { a.RequirementId, a.Status })
+                .Select(g => new { g.Key.RequirementId, g.Key.Status, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => (x.RequirementId, x.Status), x => x.Count);
+        var assessedSelected = await db.RequirementAssessments.AsNoTracking()
+            .Join(db.InformationSystems, a => a.SystemId, s => s.Id, (a, s) => new { a.RequirementId, s.NeedConfidentiality, s.NeedIntegrity, s.NeedAvailability, s.NeedTraceability })
+            .Join(db.Requirements, x => x.RequirementId, r => r.Id, (x, r) => new { x, r.Aspect, r.FromLevel })
+            .Where(y => (y.Aspect == Aspect.Confidentiality && y.x.NeedConfidentiality >= y.FromLevel) || (y.Aspect == Aspect.Integrity && y.x.NeedIntegrity >= y.FromLevel)
+                || (y.Aspect == Aspect.Availability && y.x.NeedAvailability >= y.FromLevel) || (y.Aspect == Aspect.Traceability && y.x.NeedTraceability >= y.FromLevel))
+            .GroupBy(y => y.x.RequirementId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return new ApplicabilityTotals(needs, byStatus, assessedSelected);
     }
 }
