@@ -155,7 +155,11 @@ ADMIN_COOKIE="$(sign_in "$ADMIN")"
 [[ -n "$OFFICER_COOKIE" && -n "$ADMIN_COOKIE" ]] || { say "sign-in gave no session cookie"; exit 1; }
 
 status_of() { curl -sS -o /dev/null -w '%{http_code}' -H "$2" "$BASE$1"; }
-sql_of() { curl -sS -D - -o /dev/null -H "$2" "$BASE$1" | tr -d '\r' | awk 'tolower($1) == "x-tillit-sql-commands:" { print $2 }'; }
+# SQL commands of a request: the least of three, so that a request that happened to renew a cached value (a minute
+# old) does not count that value's queries as the page's own.
+sql_of() {
+  for _ in 1 2 3; do curl -sS -D - -o /dev/null -H "$2" "$BASE$1" | tr -d '\r' | awk 'tolower($1) == "x-tillit-sql-commands:" { print $2 }'; done | sort -n | head -n 1
+}
 json_id() { # first item id of a list endpoint, preferring the given field/value
   curl -sS -H "$2" "$BASE$1" | python3 -c '
 import json, sys

@@ -35,18 +35,19 @@ public sealed class SqlCommandTests(TillitApp app, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A window over a whole table on every request (EF's translation, on SQLite, of a subquery of several columns
-    /// per row) is what stalled the system, set and document pages of the large municipality: no page or API read
-    /// may send one.
+    /// Every page and API read keeps to the budget of commands, as each role that may read it. And none numbers a
+    /// table's rows with a window (EF's translation, on SQLite, of a subquery of several columns per row): that is
+    /// what stalled the system, set and document pages of the large municipality.
     /// </summary>
     [Fact]
-    public async Task No_page_or_api_read_numbers_the_rows_of_a_table_with_a_window()
+    public async Task No_page_or_api_read_sends_more_than_ten_sql_commands_or_numbers_the_rows_of_a_table_with_a_window()
     {
         var org = app.A;
         var endpoints = (await Endpoints.AllAsync(app.Factory.Services)).ToDictionary(e => e.Key);
-        var found = new List<string>();
+        var windowed = new List<string>();
+        var over = new List<string>();
         var read = 0;
-        foreach (var role in new[] { Role.SecurityOfficer, Role.Administrator, Role.MunicipalDirector })
+        foreach (var role in new[] { Role.SecurityOfficer, Role.Administrator, Role.MunicipalDirector, Role.Employee })
         {
             var page = await app.SessionAsync(org, role);
             var api = await app.ApiAsync(org, role);
@@ -59,21 +60,38 @@ public sealed class SqlCommandTests(TillitApp app, ITestOutputHelper output)
                     continue; // the matrix test reports it
                 }
 
-                var response = await (endpoint.IsApi ? api : page).GetAsync(url);
-                if (response.Headers.TryGetValues(SqlCommandCounter.WindowsHeaderName, out var values))
+                var browser = endpoint.IsApi ? api : page;
+                await browser.GetAsync(url); // warm: what the organisation cache keeps is not counted again
+                var response = await browser.GetAsync(url);
+                if (response.Headers.TryGetValues(SqlCommandCounter.WindowsHeaderName, out var windows)
+                    && response.Headers.TryGetValues(SqlCommandCounter.HeaderName, out var commands))
                 {
                     read++;
-                    if (int.Parse(values.Single(), CultureInfo.InvariantCulture) > 0)
+                    if (int.Parse(windows.Single(), CultureInfo.InvariantCulture) > 0)
                     {
-                        found.Add($"{url} as {role}: {values.Single()} windowed commands");
+                        windowed.Add($"{url} as {role}: {windows.Single()} windowed commands");
+                    }
+
+                    if (int.Parse(commands.Single(), CultureInfo.InvariantCulture) > BudgetOf(url))
+                    {
+                        over.Add($"{url} as {role}: {commands.Single()} commands");
                     }
                 }
             }
         }
 
-        Assert.True(read > 100, $"only {read} reads had the {SqlCommandCounter.WindowsHeaderName} header");
-        Assert.True(found.Count == 0, string.Join(Environment.NewLine, found.Distinct()));
+        Assert.True(read > 150, $"only {read} reads had the {SqlCommandCounter.HeaderName} and {SqlCommandCounter.WindowsHeaderName} headers");
+        Assert.True(windowed.Count == 0, string.Join(Environment.NewLine, windowed.Distinct()));
+        Assert.True(over.Count == 0, $"over the budget of {Budget}:{Environment.NewLine}{string.Join(Environment.NewLine, over)}");
     }
+
+    /// <summary>
+    /// The budget of a read. One known exception, held where it stands so it cannot grow: the yearly report of a year
+    /// with no kept version computes the year's figures and indicators live, 17–19 commands (issue 8 leaves it open;
+    /// a kept version is read with a few).
+    /// </summary>
+    private static int BudgetOf(string url) =>
+        url.StartsWith("/reports/", StringComparison.Ordinal) || url.StartsWith("/api/v1/reports/", StringComparison.Ordinal) ? 19 : Budget;
 
     private static async Task<Dictionary<string, int>> MeasureAsync(Browser page, string[] pages, Browser api, string[] apis)
     {

@@ -39,6 +39,8 @@ public static class DatabaseSetup
         {
             connectionString = AnchorSqlitePath(connectionString, environment.ContentRootPath);
             SqliteProvider.PrepareFile(connectionString);
+            services.AddSingleton<SqliteStatistics>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteStatistics>());
         }
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));

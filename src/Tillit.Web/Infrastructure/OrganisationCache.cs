@@ -23,8 +23,10 @@ public sealed class OrganisationCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    // How long an aged value may still be handed out while one request computes its successor.
-    private static readonly TimeSpan Kept = Lifetime * 10;
+    // How long an aged value may still be handed out while one request computes its successor (decision 36): an hour, so
+    // that the first reader after a quiet spell is not the one who waits seconds for a figure of the largest
+    // municipality. Each value has one slot, which its successor replaces, so retired values do not pile up meanwhile.
+    private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
 
     // A new generation per (type, organisation) retires every value computed from the old one.
     private readonly ConcurrentDictionary<(Type Source, Guid OrganisationId), long> _generations = new();
@@ -43,8 +45,9 @@ public sealed class OrganisationCache(IMemoryCache cache)
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(create);
         var generations = string.Join(',', sources.Select(s => s.Name + ":" + Generation(s, organisationId).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var slot = (name, organisationId);
         var key = (name, organisationId, generations);
-        if (cache.TryGetValue(key, out Entry? entry) && entry?.Value is T value)
+        if (cache.TryGetValue(slot, out Entry? entry) && entry?.Generations == generations && entry.Value is T value)
         {
             if (Environment.TickCount64 < entry.FreshUntil || !entry.TryStartRefresh())
             {
@@ -53,7 +56,7 @@ public sealed class OrganisationCache(IMemoryCache cache)
 
             try
             {
-                return Store(key, await create());
+                return Store(slot, generations, await create());
             }
             catch
             {
@@ -73,14 +76,15 @@ public sealed class OrganisationCache(IMemoryCache cache)
             catch (Exception) when (!running.IsCompletedSuccessfully)
             {
                 // The request computing it failed or went away: compute it here.
-                return Store(key, await create());
+                return Store(slot, generations, await create());
             }
         }
 
         try
         {
-            // Filed under the generation read before computing: a save in between leaves it unreachable.
-            var computed = Store(key, await create());
+            // Filed under the generations read before computing: after a save in between, readers see other
+            // generations and compute it again.
+            var computed = Store(slot, generations, await create());
             mine.SetResult(computed);
             return computed;
         }
@@ -99,22 +103,24 @@ public sealed class OrganisationCache(IMemoryCache cache)
     public void Invalidate(Type source, Guid organisationId) =>
         _generations.AddOrUpdate((source, organisationId), 1, (_, generation) => generation + 1);
 
-    private T Store<T>(object key, T value)
+    private T Store<T>(object slot, string generations, T value)
         where T : class
     {
-        cache.Set(key, new Entry(value, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds), Kept);
+        cache.Set(slot, new Entry(value, generations, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds), Kept);
         return value;
     }
 
     private long Generation(Type source, Guid organisationId) =>
         _generations.TryGetValue((source, organisationId), out var generation) ? generation : 0;
 
-    /// <summary>A cached value, fresh until a tick count, and whether a request is computing its successor.</summary>
-    private sealed class Entry(object value, long freshUntil)
+    /// <summary>A cached value, the generations of its sources it was computed from, fresh until a tick count, and whether a request is computing its successor.</summary>
+    private sealed class Entry(object value, string generations, long freshUntil)
     {
         private int _refreshing;
 
         public object Value { get; } = value;
+
+        public string Generations { get; } = generations;
 
         public long FreshUntil { get; } = freshUntil;
 

@@ -242,7 +242,8 @@ public sealed class RiskAccessTests(TillitApp app)
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(org.Id);
         var db = scope.ServiceProvider.GetRequiredService<TillitDbContext>();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
-        return await query(new RiskGapQueries(db, new RiskAccess(db, user, clock), user, scope.ServiceProvider.GetRequiredService<Tillit.Web.Infrastructure.OrganisationCache>()), db);
+        var cache = scope.ServiceProvider.GetRequiredService<Tillit.Web.Infrastructure.OrganisationCache>();
+        return await query(new RiskGapQueries(db, new RiskAccess(db, user, clock, cache), user, cache), db);
     }
 
     /// <summary>Classifies the seed's set through the API as its system's owner, over the current classification.</summary>

@@ -6,8 +6,8 @@ namespace Tillit.Web.Features.Agreements;
 /// <summary>The "agreements" section of a system's page: the data processing gap for every reader, the agreements for those who may read them.</summary>
 public sealed class SystemAgreementsViewComponent(AgreementQueries queries) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid systemId) =>
-        View("~/Features/Agreements/_SystemAgreements.cshtml", await queries.ForSystemAsync(systemId, HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync(Guid systemId, string? unitPath = null) =>
+        View("~/Features/Agreements/_SystemAgreements.cshtml", await queries.ForSystemAsync(systemId, unitPath, HttpContext.RequestAborted));
 }
 
 /// <summary>The agreement register's gaps on the start page (security officer and director).</summary>

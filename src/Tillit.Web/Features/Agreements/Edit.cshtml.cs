@@ -32,6 +32,10 @@ public sealed class EditModel(SaveAgreement save, AgreementQueries queries, Syst
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -76,10 +80,24 @@ public sealed class EditModel(SaveAgreement save, AgreementQueries queries, Syst
         return Redirect($"/agreements/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         TransferChoices = [.. Enum.GetValues<ThirdCountryTransfer>().Select(t => new SelectListItem(l["ThirdCountryTransfer." + t], t.ToString()))];
         PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.ResponsibleId, l["Common.NotGiven"], cancellationToken);
-        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        SystemChoices = await systems.PickAsync(SystemSearch, Input.Systems, cancellationToken);
     }
 }

@@ -39,6 +39,13 @@ public sealed class AuditQueries(TillitDbContext db, CurrentUser user, AuditTrai
         .Add("action", e => e.Action)
         .Add("type", e => e.RecordType);
 
+    // A person's own activity, newest first, ordered by an expression no index holds: ordered by the sequence itself,
+    // SQLite walked the organisation's whole trail backwards from its newest event (every read and list of every
+    // person) looking for the few sign-ins of one person, 1.4 s on the large municipality; this way it seeks them by
+    // the (organisation, actor, action, sequence) index and sorts the few it finds.
+    private static readonly SortColumns<AuditEvent> OwnSorts = new SortColumns<AuditEvent>("time")
+        .Add("time", e => e.Sequence + 0);
+
     public async Task<Paged<AuditRow>> SearchAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -75,7 +82,7 @@ public sealed class AuditQueries(TillitDbContext db, CurrentUser user, AuditTrai
         var query = db.AuditEvents.AsNoTracking()
             .Where(e => e.OrganisationId == organisation && e.ActorPersonId == personId && OwnOrTokenChangeActions.Contains(e.Action)
                 && (OwnActions.Contains(e.Action) || e.RecordType == "ApiToken"));
-        return await Sorts.PageAsync(query, page with { Sort = "time", Descending = true }, Row, e => e.Sequence, cancellationToken);
+        return await OwnSorts.PageAsync(query, page with { Sort = "time", Descending = true }, Row, e => e.Sequence, cancellationToken);
     }
 
     /// <summary>Who read and changed one record, newest first (at most 100 entries).</summary>

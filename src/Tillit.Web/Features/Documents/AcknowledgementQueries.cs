@@ -147,17 +147,9 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
         var openIds = open.Select(c => c.Campaign.Id).ToList();
         var roleIds = open.Where(c => c.Campaign.AudienceKind == AudienceKind.Roles).Select(c => c.Campaign.Id).ToList();
         var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Path }).ToListAsync(cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => p.IsActive).GroupBy(p => p.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, cancellationToken);
-        var holders = roleIds.Count == 0 ? [] : (await db.RoleAssignments.AsNoTracking()
-                .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))
-                .Join(db.CampaignAudiences.Where(au => roleIds.Contains(au.CampaignId) && au.Role != null), a => a.Role, au => au.Role, (a, au) => new { au.CampaignId, a.PersonId })
-                .Join(db.People.Where(p => p.IsActive), x => x.PersonId, p => p.Id, (x, p) => new { x.CampaignId, p.UnitId, x.PersonId })
-                .Distinct()
-                .GroupBy(x => new { x.CampaignId, x.UnitId })
-                .Select(g => new { g.Key.CampaignId, g.Key.UnitId, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(x => (x.CampaignId, x.UnitId), x => x.Count);
+        var people = await Shared.AudienceCounts.ActivePeopleAsync(db, cancellationToken);
+        var holders = roleIds.Count == 0 ? [] : await Shared.AudienceCounts.RoleHoldersAsync(
+            db, db.CampaignAudiences.Where(au => roleIds.Contains(au.CampaignId)).Select(au => new Shared.AudienceRole { OwnerId = au.CampaignId, Role = au.Role }), today, cancellationToken);
 
         // A confirmation counts for a campaign of its document when its version is the round's or later, and, in a
         // campaign for roles, when the person holds one of the roles today. Those outside a unit campaign's units are

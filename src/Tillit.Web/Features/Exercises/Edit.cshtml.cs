@@ -31,6 +31,10 @@ public sealed class EditModel(SaveExercise save, ExerciseQueries queries, System
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -75,10 +79,24 @@ public sealed class EditModel(SaveExercise save, ExerciseQueries queries, System
         return Redirect($"/exercises/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         KindChoices = [.. Enum.GetValues<ExerciseKind>().Select(k => new SelectListItem(l["ExerciseKind." + k], k.ToString()))];
         PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.LeaderId, l["Common.NotGiven"], cancellationToken);
-        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        SystemChoices = await systems.PickAsync(SystemSearch, Input.Systems, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed record DirectorStart(int VersionsForDecision, int DeviationsToDeci
 /// The figures of the role start pages that the gap cards do not already give; one query each, run only for
 /// the roles that show them.
 /// </summary>
-public sealed class RoleStartQueries(TillitDbContext db, TimeProvider clock)
+public sealed class RoleStartQueries(TillitDbContext db, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -57,15 +57,20 @@ public sealed class RoleStartQueries(TillitDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>What waits for the director's decision: the organisation's counts, kept until a version or a deviation is saved.</summary>
     public async Task<DirectorStart> DirectorAsync(CancellationToken cancellationToken)
     {
-        var organisationId = db.CurrentOrganisationId ?? Guid.Empty;
-        var figures = await db.Organisations.Where(o => o.Id == organisationId)
-            .Select(o => new DirectorStart(
-                db.DocumentVersions.Count(v => v.Status == DocumentStatus.ForDecision),
-                db.Deviations.Count(d => d.Status == DeviationStatus.Assessed)))
-            .FirstOrDefaultAsync(cancellationToken);
-        return figures ?? new DirectorStart(0, 0);
+        if (db.CurrentOrganisationId is not { } organisationId)
+        {
+            return new DirectorStart(0, 0);
+        }
+
+        return await cache.GetOrCreateAsync([typeof(DocumentVersion), typeof(Deviation)], "director-start", organisationId, async () =>
+            await db.Organisations.Where(o => o.Id == organisationId)
+                .Select(o => new DirectorStart(
+                    db.DocumentVersions.Count(v => v.Status == DocumentStatus.ForDecision),
+                    db.Deviations.Count(d => d.Status == DeviationStatus.Assessed)))
+                .FirstOrDefaultAsync(cancellationToken) ?? new DirectorStart(0, 0));
     }
 
     /// <summary>Events reported this year in the manager's units (a count: the detail belongs to incident handling).</summary>

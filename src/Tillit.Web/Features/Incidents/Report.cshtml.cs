@@ -10,7 +10,7 @@ namespace Tillit.Web.Features.Incidents;
 
 /// <summary>Report an event (/incidents/report): one short form for every signed-in person.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, Infrastructure.OrganisationCache cache, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static readonly TimeZoneInfo Zone = Tillit.Web.Infrastructure.DisplayTime.Zone;
 
@@ -30,7 +30,8 @@ public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, 
     [BindProperty]
     public Form Input { get; set; } = new();
 
-    public IReadOnlyList<string> SystemNames { get; private set; } = [];
+    /// <summary>The suggestions of the system field: every system's name as an encoded <c>option</c>, made once per organisation.</summary>
+    public Microsoft.AspNetCore.Html.HtmlString SystemNames { get; private set; } = Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +77,25 @@ public sealed class ReportModel(ReportIncident report, Data.TillitDbContext db, 
         return Redirect($"/incidents/mine/{outcome.Value.Id}");
     }
 
-    private Task<List<string>> NamesAsync(CancellationToken cancellationToken) =>
-        db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).Take(5000).ToListAsync(cancellationToken);
+    // The options of the suggestion list, encoded once and kept until a system is saved: writing the thousands of names
+    // of the largest municipality into every report form cost more than all the rest of the page.
+    private async Task<Microsoft.AspNetCore.Html.HtmlString> NamesAsync(CancellationToken cancellationToken)
+    {
+        if (db.CurrentOrganisationId is not { } organisationId)
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+
+        return await cache.GetOrCreateAsync(typeof(Domain.Register.InformationSystem), "report-system-options", organisationId, async () =>
+        {
+            var names = await db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Name).Take(5000).ToListAsync(cancellationToken);
+            var html = new System.Text.StringBuilder(names.Count * 40);
+            foreach (var name in names)
+            {
+                html.Append("<option value=\"").Append(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(name)).Append("\"></option>");
+            }
+
+            return new Microsoft.AspNetCore.Html.HtmlString(html.ToString());
+        });
+    }
 }

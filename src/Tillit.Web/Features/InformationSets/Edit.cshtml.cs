@@ -23,6 +23,10 @@ public sealed class EditModel(SaveInformationSet save, InformationSetQueries que
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] Guid? system, CancellationToken cancellationToken)
     {
         Id = id;
@@ -69,11 +73,25 @@ public sealed class EditModel(SaveInformationSet save, InformationSetQueries que
         return Redirect($"/information-sets/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         UnitChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. units.Select(u => new SelectListItem(new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name, u.Id.ToString()))];
         PersonalDataChoices = [.. Enum.GetValues<PersonalData>().Select(k => new SelectListItem(l["PersonalData." + k], k.ToString()))];
-        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        SystemChoices = await systems.PickAsync(SystemSearch, Input.Systems, cancellationToken);
     }
 }

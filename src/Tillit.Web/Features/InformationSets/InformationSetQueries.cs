@@ -65,13 +65,15 @@ public sealed record SetDetails(
 /// their classifications are protected records: only classifications.read sees them, and every read
 /// is in the audit trail before the page is sent.
 /// </summary>
-public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, TimeProvider clock, AuditTrail trail)
+public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, TimeProvider clock, AuditTrail trail, Infrastructure.OrganisationCache cache)
 {
     public const string ProtectedType = "Classification";
 
     public static readonly SortColumns<InformationSet> Sorts = new SortColumns<InformationSet>("name")
         .Add("name", s => s.Name)
         .Add("personaldata", s => s.PersonalData);
+
+    private static readonly Type[] TotalSources = [typeof(InformationSet), typeof(Classification), typeof(InformationSetSystem)];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -81,6 +83,12 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
         var sees = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
         var today = Today;
         var (query, current) = Filtered(filter, sees, today);
+
+        // Counting the sets never classified or out of date looks up each of the 25,000 sets of the largest
+        // municipality: the total is kept until a set, a classification or a holding is saved.
+        var total = db.CurrentOrganisationId is { } organisationId
+            ? new Features.CachedTotal(cache, TotalSources, organisationId, string.Join('|', "sets", filter.Q?.Trim().ToLowerInvariant(), filter.Unit, filter.System, sees ? filter.State : null, today.DayNumber))
+            : null;
         var result = await Sorts.PageAsync(
             query,
             page,
@@ -101,7 +109,8 @@ public sealed class InformationSetQueries(TillitDbContext db, CurrentUser user, 
                 ValidUntil = sees ? current.Where(c => c.SetId == s.Id).Select(c => (DateOnly?)c.ValidUntil).FirstOrDefault() : null,
             },
             s => s.Id,
-            cancellationToken);
+            cancellationToken,
+            total);
         var rows = result.Items.Select(r => new SetRow(
             r.Id,
             r.Name,

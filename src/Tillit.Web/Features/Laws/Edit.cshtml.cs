@@ -30,6 +30,10 @@ public sealed class EditModel(SaveLaw save, LawQueries queries, SystemQueries sy
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public IReadOnlyList<(Guid Id, string Name)> UnitChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
@@ -76,12 +80,26 @@ public sealed class EditModel(SaveLaw save, LawQueries queries, SystemQueries sy
         return Redirect($"/laws/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         KindChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. Enum.GetValues<LegalKind>().Select(k => new SelectListItem(l["LegalKind." + k], k.ToString()))];
         ComplianceChoices = [.. Enum.GetValues<ComplianceStatus>().Select(c => new SelectListItem(l["ComplianceStatus." + c], c.ToString()))];
         PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.ResponsibleId, l["Common.NotGiven"], cancellationToken);
-        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        SystemChoices = await systems.PickAsync(SystemSearch, Input.Systems, cancellationToken);
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         UnitChoices = [.. units.Select(u => (u.Id, new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name))];
     }

@@ -27,6 +27,10 @@ public sealed class EditModel(CreateMeasure create, SaveMeasure save, MeasureQue
 
     public IReadOnlyList<SelectListItem> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public IReadOnlyList<SelectListItem> UnitChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
@@ -75,10 +79,24 @@ public sealed class EditModel(CreateMeasure create, SaveMeasure save, MeasureQue
         return Redirect($"/measures/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         PersonChoices = await Shared.PersonChoices.FindAsync(db, Q, Input.OwnerId, l["Common.Choose"], cancellationToken);
-        SystemChoices = [new SelectListItem(l["Common.None"], string.Empty), .. (await systems.ChoicesAsync(cancellationToken)).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
+        SystemChoices = [new SelectListItem(l["Common.None"], string.Empty), .. (await systems.PickAsync(SystemSearch, Input.SystemId is { } chosen ? [chosen] : null, cancellationToken)).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
         UnitChoices = [new SelectListItem(l["Common.None"], string.Empty), .. units.Select(u => new SelectListItem(new string('\u00a0', Math.Max(0, u.Depth) * 2) + u.Name, u.Id.ToString()))];
     }

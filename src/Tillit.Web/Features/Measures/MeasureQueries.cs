@@ -56,7 +56,7 @@ public sealed record MeasureDetails(
 /// Reads the action plan. Measures are protected records: a list is recorded in the audit trail as one event,
 /// a measure's details as a read, before the data is sent. Overdue is judged by the injected clock.
 /// </summary>
-public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, MeasureAccess access, AuditTrail trail, TimeProvider clock)
+public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, MeasureAccess access, AuditTrail trail, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     public const string ProtectedType = "Measure";
 
@@ -121,6 +121,11 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
             query = query.Where(m => m.Origin == origin);
         }
 
+        // Counting the 100,000 measures of the largest municipality cost more than the page. For a reader of every
+        // measure the total is the organisation's, kept until a measure is saved (and for the overdue view, for the day).
+        var total = db.CurrentOrganisationId is { } organisationId && await user.UnitScopeAsync(Permissions.MeasuresRead, cancellationToken) is null
+            ? new CachedTotal(cache, [typeof(Measure)], organisationId, string.Join('|', "measures", filter.Q?.Trim().ToLowerInvariant(), filter.Owner, filter.Unit, filter.System, filter.Status, filter.State, filter.Overdue, filter.Origin, today.DayNumber))
+            : null;
         var result = await Sorts.PageAsync(
             query,
             page,
@@ -138,7 +143,8 @@ public sealed class MeasureQueries(TillitDbContext db, CurrentUser user, Measure
                 m.UnitId,
                 db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault()),
             m => m.Id,
-            cancellationToken);
+            cancellationToken,
+            total);
         await trail.RecordListAsync(ProtectedType, $"q={filter.Q};owner={filter.Owner};unit={filter.Unit};system={filter.System};status={filter.Status};state={filter.State};overdue={filter.Overdue};origin={filter.Origin};page={page.SafePage};sort={page.Sort}", result.Items.Count);
         return Outcome<Paged<MeasureRow>>.Ok(result);
     }

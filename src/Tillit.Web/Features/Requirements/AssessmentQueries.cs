@@ -96,11 +96,19 @@ public sealed class AssessmentQueries(TillitDbContext db, CurrentUser user, Audi
                 AssessedOn = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefault(),
                 By = db.RequirementAssessments.Where(a => a.SystemId == systemId && a.RequirementId == r.Id)
                     .Select(a => db.People.Where(p => p.Id == a.AssessedById).Select(p => p.Name).FirstOrDefault()).FirstOrDefault(),
-                Open = db.Measures.Count(m => m.Origin == MeasureOrigin.RequirementGap && m.OriginId == r.Id && m.SystemId == systemId
-                    && (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.InProgress || m.Status == MeasureStatus.Done)),
             })
             .ToListAsync(cancellationToken);
-        var list = rows.Select(r => new AssessmentRow(r.Id, r.Code, r.Title, r.TitleEn, r.Area, r.Aspect, r.FromLevel, r.Status, r.How, r.By, r.AssessedOn, r.Open)).ToList();
+
+        // The open measures per requirement, from this system's measures. Counted per requirement inside the query above,
+        // SQLite chose the (origin, origin id) index and read each requirement's measures of every system: some 50,000
+        // rows, 0.3 s a page on the large municipality.
+        var open = await db.Measures.AsNoTracking()
+            .Where(m => m.SystemId == systemId && m.Origin == MeasureOrigin.RequirementGap && m.OriginId != null
+                && (m.Status == MeasureStatus.Planned || m.Status == MeasureStatus.InProgress || m.Status == MeasureStatus.Done))
+            .GroupBy(m => m.OriginId!.Value)
+            .Select(g => new { RequirementId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.RequirementId, x => x.Count, cancellationToken);
+        var list = rows.Select(r => new AssessmentRow(r.Id, r.Code, r.Title, r.TitleEn, r.Area, r.Aspect, r.FromLevel, r.Status, r.How, r.By, r.AssessedOn, open.GetValueOrDefault(r.Id))).ToList();
         var counts = new StatusCounts(
             list.Count,
             list.Count(r => r.Status == AssessmentStatus.Met),

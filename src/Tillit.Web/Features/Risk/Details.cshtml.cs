@@ -92,7 +92,7 @@ public sealed class DetailsModel(RiskQueries queries, RiskAccess access, ChangeR
         }
 
         Analysis = outcome.Value!;
-        Bands = (await access.SettingsAsync(cancellationToken)).Bands;
+        Bands = (await access.SettingsForReadingAsync(cancellationToken)).Bands;
         Manages = await access.MayManageAsync(await access.SystemsOfAsync(id, cancellationToken), cancellationToken);
         return null;
     }

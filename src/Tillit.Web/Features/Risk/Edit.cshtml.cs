@@ -23,6 +23,10 @@ public sealed class EditModel(SaveRiskAnalysis save, RiskQueries queries, System
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, Guid? system, CancellationToken cancellationToken)
     {
         Id = id;
@@ -74,9 +78,23 @@ public sealed class EditModel(SaveRiskAnalysis save, RiskQueries queries, System
         return Redirect($"/risk/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         ScopeChoices = [.. Enum.GetValues<RiskAnalysisScope>().Select(s => new SelectListItem(l["RiskAnalysisScope." + s], s.ToString()))];
-        SystemChoices = await systems.ChoicesAsync(cancellationToken);
+        SystemChoices = await systems.PickAsync(SystemSearch, Input.SystemIds, cancellationToken);
     }
 }

@@ -33,15 +33,9 @@ public sealed class EditRiskModel(SaveRisk save, RiskQueries queries, RiskAccess
     {
         AnalysisId = id;
         RiskId = riskId;
-        var analysis = await queries.GetAsync(id, cancellationToken);
-        if (this.ToPageResult(analysis, l) is { } refused)
-        {
-            return refused;
-        }
-
-        AnalysisTitle = analysis.Value!.Title;
         if (riskId is { } existing)
         {
+            // The risk's own read checks its analysis and names it: the whole analysis is not loaded for an edit.
             var outcome = await queries.GetRiskAsync(id, existing, cancellationToken);
             if (this.ToPageResult(outcome, l) is { } gone)
             {
@@ -49,8 +43,19 @@ public sealed class EditRiskModel(SaveRisk save, RiskQueries queries, RiskAccess
             }
 
             var d = outcome.Value!;
+            AnalysisTitle = d.AnalysisTitle;
             var r = d.Risk;
             Input = new Form(d.ThreatId, r.Cause, r.Event, r.Effect, [.. Enum.GetValues<RiskAspects>().Where(a => a != RiskAspects.None && r.Aspects.HasFlag(a))], r.Likelihood, r.Consequence, r.Treatment, d.TreatmentNote, r.ResidualLikelihood, r.ResidualConsequence, d.OwnerId, d.Version);
+        }
+        else
+        {
+            var analysis = await queries.GetAsync(id, cancellationToken);
+            if (this.ToPageResult(analysis, l) is { } refused)
+            {
+                return refused;
+            }
+
+            AnalysisTitle = analysis.Value!.Title;
         }
 
         await LoadChoicesAsync(cancellationToken);

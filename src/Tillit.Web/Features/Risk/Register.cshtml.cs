@@ -69,7 +69,7 @@ public sealed class RegisterModel(RiskQueries queries, RiskAccess access, IStrin
         Pager = PagerModel.For(Request, Result);
         if (Analysis is null)
         {
-            var bands = (await access.SettingsAsync(cancellationToken)).Bands;
+            var bands = (await access.SettingsForReadingAsync(cancellationToken)).Bands;
             var (inherent, residual) = await queries.HeatMapsAsync(cancellationToken);
             Inherent = new HeatMapModel("org-inherent", "Risk.HeatInherent", inherent, bands, "/risk/register?residual=false");
             ResidualMap = new HeatMapModel("org-residual", "Risk.HeatResidual", residual, bands, "/risk/register?residual=true");

@@ -12,7 +12,7 @@ namespace Tillit.Web.Features.Risk;
 /// it covers. Accepting a residual risk: the director, or a system owner of a covered system within the
 /// organisation's acceptance criteria (<see cref="Tillit.Domain.Risks.RiskSettings.MayAccept"/>).
 /// </summary>
-public sealed class RiskAccess(TillitDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class RiskAccess(TillitDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     /// <summary>The systems of the analysis with their unit paths (for the scope checks).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Path)>> SystemsOfAsync(Guid analysisId, CancellationToken cancellationToken) =>
@@ -100,6 +100,16 @@ public sealed class RiskAccess(TillitDbContext db, CurrentUser user, TimeProvide
     /// <summary>The organisation's risk settings (defaults when it has none of its own).</summary>
     public async Task<RiskSettings> SettingsAsync(CancellationToken cancellationToken) =>
         await db.RiskSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? RiskSettings.DefaultFor(db.CurrentOrganisationId ?? Guid.Empty);
+
+    /// <summary>
+    /// The settings as pages show them (bands, the age of an analysis): kept by the organisation cache until they are
+    /// saved, so a system's page does not ask for them each time. Whoever judges an acceptance or a save reads
+    /// <see cref="SettingsAsync"/> afresh; the value returned here is shared and must not be changed.
+    /// </summary>
+    public Task<RiskSettings> SettingsForReadingAsync(CancellationToken cancellationToken) =>
+        db.CurrentOrganisationId is { } organisationId
+            ? cache.GetOrCreateAsync(typeof(RiskSettings), "risk-settings", organisationId, () => SettingsAsync(cancellationToken))
+            : SettingsAsync(cancellationToken);
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -81,7 +81,7 @@ public sealed class RiskDetailsModel(RiskQueries queries, RiskAccess access, Acc
         var systems = await access.SystemsOfAsync(id, cancellationToken);
         Manages = await access.MayManageAsync(systems, cancellationToken);
         Acceptor = await access.AcceptorAsync(systems, cancellationToken);
-        Settings = await access.SettingsAsync(cancellationToken);
+        Settings = await access.SettingsForReadingAsync(cancellationToken);
         return null;
     }
 }

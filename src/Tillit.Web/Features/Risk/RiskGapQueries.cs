@@ -60,24 +60,40 @@ public sealed class RiskGapQueries(TillitDbContext db, RiskAccess access, Curren
         return new RiskGaps(first.Select(ToGap).ToList(), total);
     }
 
-    /// <summary>The state of one system (any system; a gap only if it is important).</summary>
+    /// <summary>The state of one system (any system; a gap only if it is important), in one query.</summary>
     public async Task<SystemRiskState> ForSystemAsync(Guid systemId, CancellationToken cancellationToken)
     {
         var cutoff = await CutoffAsync(cancellationToken);
-        var current = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.SystemId == systemId)
-            .Join(db.RiskAnalyses, x => x.AnalysisId, a => a.Id, (x, a) => a)
-            .Where(a => !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id))
-            .OrderByDescending(a => a.AnalysedOn).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.Title, a.Status, a.ReviewNeeded })
+        var analyses = db.RiskAnalysisSystems.Where(x => x.SystemId == systemId).Join(db.RiskAnalyses, x => x.AnalysisId, a => a.Id, (x, a) => a);
+        var latest = analyses.Where(a => !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id)).OrderByDescending(a => a.AnalysedOn).ThenByDescending(a => a.Id);
+
+        // One subquery per column: a multi-column FirstOrDefault inside a projection numbers rows with a window (decision 35).
+        var row = await db.InformationSystems.AsNoTracking().Where(s => s.Id == systemId)
+            .Select(s => new
+            {
+                Important = s.ImportantToOperations && s.Lifecycle != Lifecycle.Retired,
+                CurrentId = latest.Select(a => (Guid?)a.Id).FirstOrDefault(),
+                CurrentTitle = latest.Select(a => a.Title).FirstOrDefault(),
+                CurrentStatus = latest.Select(a => (RiskAnalysisStatus?)a.Status).FirstOrDefault(),
+                ApprovedOn = analyses.Where(a => a.Status == RiskAnalysisStatus.Approved).Max(a => a.ApprovedOn),
+                ReviewId = analyses.Where(a => a.ReviewNeeded && !db.RiskAnalyses.Any(n => n.PreviousAnalysisId == a.Id)).Select(a => (Guid?)a.Id).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        var gap = await GapsOf(db.InformationSystems.AsNoTracking().Where(s => s.Id == systemId && s.ImportantToOperations && s.Lifecycle != Lifecycle.Retired), cutoff).FirstOrDefaultAsync(cancellationToken);
-        var approved = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.SystemId == systemId)
-            .Join(db.RiskAnalyses.Where(a => a.Status == RiskAnalysisStatus.Approved), x => x.AnalysisId, a => a.Id, (x, a) => a.ApprovedOn).MaxAsync(d => d, cancellationToken);
-        return new SystemRiskState(current?.Id, current?.Title, current?.Status, approved, gap is null ? null : ToGap(gap).Kind);
+        if (row is null)
+        {
+            return new SystemRiskState(null, null, null, null, null);
+        }
+
+        RiskGapKind? gap = !row.Important ? null
+            : row.ApprovedOn is null ? RiskGapKind.Missing
+            : row.ReviewId is not null ? RiskGapKind.Review
+            : row.ApprovedOn < cutoff ? RiskGapKind.Overdue
+            : null;
+        return new SystemRiskState(row.CurrentId, row.CurrentTitle, row.CurrentStatus, row.ApprovedOn, gap);
     }
 
     private async Task<DateOnly> CutoffAsync(CancellationToken cancellationToken) =>
-        access.Today.AddMonths(-(await access.SettingsAsync(cancellationToken)).MaxAgeMonths);
+        access.Today.AddMonths(-(await access.SettingsForReadingAsync(cancellationToken)).MaxAgeMonths);
 
     private IQueryable<GapRow> GapsOf(IQueryable<InformationSystem> systems, DateOnly cutoff) =>
         systems.Select(s => new GapRow

@@ -104,7 +104,7 @@ public sealed record RiskRegisterRow(Guid Id, Guid AnalysisId, string AnalysisTi
 /// recorded in the audit trail as one event and an analysis or risk as a read, before the data is sent. Only the
 /// current analyses (those no later cycle replaced) count in the register and the organisation's heat map.
 /// </summary>
-public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUser user, AuditTrail trail)
+public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUser user, AuditTrail trail, Infrastructure.OrganisationCache cache)
 {
     public const string ProtectedType = "RiskAnalysis";
     public const string ProtectedRiskType = "Risk";
@@ -198,7 +198,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
         }
 
         var details = outcome.Value!;
-        var bands = (await access.SettingsAsync(cancellationToken)).Bands;
+        var bands = (await access.SettingsForReadingAsync(cancellationToken)).Bands;
         var extras = await db.Risks.AsNoTracking().Where(r => r.AnalysisId == id)
             .Select(r => new
             {
@@ -249,7 +249,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             return Outcome<RiskAnalysisDetails>.Forbidden();
         }
 
-        var settings = await access.SettingsAsync(cancellationToken);
+        var settings = await access.SettingsForReadingAsync(cancellationToken);
         var names = await db.RiskAnalysisSystems.AsNoTracking().Where(x => x.AnalysisId == id)
             .Join(db.InformationSystems, x => x.SystemId, s => s.Id, (x, s) => s)
             .OrderBy(s => s.Name).Select(s => new SystemRef(s.Id, s.Name)).ToListAsync(cancellationToken);
@@ -286,7 +286,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             return Outcome<RiskDetails>.Forbidden();
         }
 
-        var settings = await access.SettingsAsync(cancellationToken);
+        var settings = await access.SettingsForReadingAsync(cancellationToken);
         var row = (await RowsAsync(db.Risks.AsNoTracking().Where(x => x.Id == riskId), settings.Bands, cancellationToken)).Single();
         var measures = await db.Measures.AsNoTracking().Where(m => m.Origin == MeasureOrigin.Risk && m.OriginId == riskId)
             .OrderBy(m => m.DueDate).Select(m => new LinkedMeasure(m.Id, m.Title, m.Status, m.DueDate)).ToListAsync(cancellationToken);
@@ -306,7 +306,7 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             return Outcome<Paged<RiskRegisterRow>>.Forbidden();
         }
 
-        var settings = await access.SettingsAsync(cancellationToken);
+        var settings = await access.SettingsForReadingAsync(cancellationToken);
         var query = await CurrentRisksAsync(filter.Analysis, cancellationToken);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -335,6 +335,11 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
             query = query.Where(r => r.Treatment == treatment);
         }
 
+        // For a reader of every analysis the total is the organisation's: counting the current analyses' 25,000 risks of
+        // the largest municipality on every view cost more than the page.
+        var total = db.CurrentOrganisationId is { } organisationId && await user.HasOrganisationWideAsync(Permissions.RisksRead, cancellationToken)
+            ? new CachedTotal(cache, RegisterSources, organisationId, string.Join('|', "risk-register", filter.Q?.Trim().ToLowerInvariant(), filter.Likelihood, filter.Consequence, filter.Residual, filter.Band, filter.Treatment, filter.Analysis))
+            : null;
         var result = await RegisterSorts.PageAsync(
             query,
             page,
@@ -350,13 +355,31 @@ public sealed class RiskQueries(TillitDbContext db, RiskAccess access, CurrentUs
                 r.Treatment,
                 r.AcceptedById != null),
             r => r.Id,
-            cancellationToken);
+            cancellationToken,
+            total);
         await trail.RecordListAsync(ProtectedRiskType, $"q={filter.Q};l={filter.Likelihood};c={filter.Consequence};residual={filter.Residual};band={filter.Band};treatment={filter.Treatment};analysis={filter.Analysis};page={page.SafePage};sort={page.Sort}", result.Items.Count);
         return Outcome<Paged<RiskRegisterRow>>.Ok(result);
     }
 
     /// <summary>The organisation's heat maps (inherent and residual) over the current analyses the reader may see: two grouped counts.</summary>
     public async Task<(IReadOnlyList<HeatCell> Inherent, IReadOnlyList<HeatCell> Residual)> HeatMapsAsync(CancellationToken cancellationToken)
+    {
+        // The organisation's maps, the same for every reader of every analysis, kept until a risk or an analysis is saved.
+        if (db.CurrentOrganisationId is { } organisationId && await user.HasOrganisationWideAsync(Permissions.RisksRead, cancellationToken))
+        {
+            var maps = await cache.GetOrCreateAsync(RegisterSources, "risk-heat-maps", organisationId, async () => new HeatMaps(await CountHeatMapsAsync(cancellationToken)));
+            return maps.Cells;
+        }
+
+        return await CountHeatMapsAsync(cancellationToken);
+    }
+
+    private sealed record HeatMaps((IReadOnlyList<HeatCell> Inherent, IReadOnlyList<HeatCell> Residual) Cells);
+
+    // What the register's totals and heat maps are counted from.
+    private static readonly Type[] RegisterSources = [typeof(Domain.Risks.Risk), typeof(RiskAnalysis), typeof(RiskAnalysisSystem), typeof(RiskSettings)];
+
+    private async Task<(IReadOnlyList<HeatCell> Inherent, IReadOnlyList<HeatCell> Residual)> CountHeatMapsAsync(CancellationToken cancellationToken)
     {
         var risks = await CurrentRisksAsync(null, cancellationToken);
         var inherent = await risks.GroupBy(r => new { r.Likelihood, r.Consequence })

@@ -12,7 +12,7 @@ namespace Tillit.Web.Features.Systems;
 /// delegation from the director (<see cref="SystemOwnership.MayAppoint"/>). The appointment is a
 /// system-scoped SystemOwner role assignment; the previous one is ended and stays as history.
 /// </summary>
-public sealed class AppointSystemOwner(TillitDbContext db, CurrentUser user, SystemQueries systems, TimeProvider clock)
+public sealed class AppointSystemOwner(TillitDbContext db, CurrentUser user, SystemQueries systems, TimeProvider clock, Infrastructure.OrganisationCache cache)
 {
     /// <param name="PersonId">The new system owner.</param>
     /// <param name="DecisionReference">The decision (registry number or § of the minutes).</param>
@@ -21,8 +21,12 @@ public sealed class AppointSystemOwner(TillitDbContext db, CurrentUser user, Sys
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Whether the signed-in person may appoint system owners (director or delegate).</summary>
-    public async Task<bool> MayAppointAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the signed-in person may appoint system owners (director or delegate). For showing the way to do it, the
+    /// organisation's delegates of the day come from the organisation cache (a system's page is read far more often
+    /// than delegations change); an appointment itself asks the database (<paramref name="fresh"/>).
+    /// </summary>
+    public async Task<bool> MayAppointAsync(CancellationToken cancellationToken, bool fresh = false)
     {
         if (user.PersonId is not { } me)
         {
@@ -36,7 +40,11 @@ public sealed class AppointSystemOwner(TillitDbContext db, CurrentUser user, Sys
         }
 
         var today = Today;
-        var delegated = await db.AppointmentDelegations.AnyAsync(d => d.PersonId == me && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today), cancellationToken);
+        var current = db.AppointmentDelegations.AsNoTracking().Where(d => d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today));
+        var delegated = fresh || db.CurrentOrganisationId is not { } organisationId
+            ? await current.AnyAsync(d => d.PersonId == me, cancellationToken)
+            : (await cache.GetOrCreateAsync(typeof(AppointmentDelegation), "appointment-delegates:" + today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), organisationId, async () =>
+                (await current.Select(d => d.PersonId).Distinct().ToListAsync(cancellationToken)).ToHashSet())).Contains(me);
         return SystemOwnership.MayAppoint(roles, delegated);
     }
 
@@ -48,7 +56,7 @@ public sealed class AppointSystemOwner(TillitDbContext db, CurrentUser user, Sys
             return Outcome<Guid>.NotFound();
         }
 
-        if (!await MayAppointAsync(cancellationToken))
+        if (!await MayAppointAsync(cancellationToken, fresh: true))
         {
             return Outcome<Guid>.Forbidden();
         }

@@ -26,6 +26,10 @@ public sealed class EditModel(SaveSystem save, SystemQueries queries, Data.Tilli
 
     public IReadOnlyList<SystemLink> SystemChoices { get; private set; } = [];
 
+    /// <summary>Words of a system's name, to find systems beyond those the list offers.</summary>
+    [BindProperty]
+    public string? SystemSearch { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
@@ -72,6 +76,20 @@ public sealed class EditModel(SaveSystem save, SystemQueries queries, Data.Tilli
         return Redirect($"/systems/{outcome.Value}");
     }
 
+    /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var units = await Units.UnitQueries.CachedChoicesAsync(db, cache, null, cancellationToken);
@@ -79,6 +97,6 @@ public sealed class EditModel(SaveSystem save, SystemQueries queries, Data.Tilli
         FormChoices = [new SelectListItem(l["Common.Choose"], string.Empty), .. Enum.GetValues<SystemForm>().Select(k => new SelectListItem(l["SystemForm." + k], k.ToString()))];
         HostingChoices = [.. Enum.GetValues<Hosting>().Select(k => new SelectListItem(l["Hosting." + k], k.ToString()))];
         LifecycleChoices = [.. Enum.GetValues<Lifecycle>().Select(k => new SelectListItem(l["Lifecycle." + k], k.ToString()))];
-        SystemChoices = [.. (await queries.ChoicesAsync(cancellationToken)).Where(s => s.Id != Id)];
+        SystemChoices = [.. (await queries.PickAsync(SystemSearch, Input.DependsOn, cancellationToken)).Where(s => s.Id != Id)];
     }
 }

@@ -127,6 +127,12 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
         ArgumentNullException.ThrowIfNull(filter);
         var seesNeed = await user.HasAsync(Permissions.ClassificationsRead, cancellationToken);
         var (query, owners) = Filtered(filter, seesNeed);
+
+        // The total of a filtered list (a gap over every system, a search) cost more than its page: kept until a record
+        // it is counted from is saved.
+        var total = db.CurrentOrganisationId is { } organisationId
+            ? new CachedTotal(cache, TotalSources, organisationId, string.Join('|', "systems", filter.Q?.Trim().ToLowerInvariant(), filter.Unit, filter.Owner, seesNeed ? filter.Need : null, filter.Gap, Today.DayNumber))
+            : null;
         var result = await Sorts.PageAsync(
             query,
             seesNeed ? page : page with { Sort = page.Sort == "need" ? null : page.Sort },
@@ -145,9 +151,18 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
                 seesNeed ? s.NeedAvailability : null,
                 seesNeed ? s.NeedTraceability : null),
             s => s.Id,
-            cancellationToken);
+            cancellationToken,
+            total);
         return result;
     }
+
+    // What a filtered list of systems is counted from: the systems, their owners, the sets and agreements of the data
+    // processing gap, the requirements and assessments of the unassessed gap.
+    private static readonly Type[] TotalSources =
+    [
+        typeof(InformationSystem), typeof(RoleAssignment), typeof(InformationSet), typeof(InformationSetSystem), typeof(Domain.Agreements.Agreement),
+        typeof(Domain.Agreements.AgreementSystem), typeof(Domain.Requirements.Requirement), typeof(Domain.Requirements.RequirementAssessment),
+    ];
 
     /// <summary>
     /// The whole filtered and sorted list as it would be paged (capped at <see cref="Shared.Export.TableExport.MaxRows"/>),
@@ -315,15 +330,33 @@ public sealed class SystemQueries(TillitDbContext db, CurrentUser user, TimeProv
         return row is null ? null : (row.System, row.Path);
     }
 
-    /// <summary>Systems for a choice list (dependencies, where a set is held), by name, capped; kept until a system is saved.</summary>
-    public async Task<IReadOnlyList<SystemLink>> ChoicesAsync(CancellationToken cancellationToken)
+    /// <summary>How many systems a form's system list offers besides those chosen.</summary>
+    public const int PickerSize = 50;
+
+    /// <summary>
+    /// The systems a form's system list offers (decision 36): those already chosen, and those whose name holds the search
+    /// words, at most <see cref="PickerSize"/>, by name. Without search words, the first by name, kept until a system is
+    /// saved. A form of the largest municipality used to carry every one of its thousands of systems.
+    /// </summary>
+    public async Task<IReadOnlyList<SystemLink>> PickAsync(string? search, IReadOnlyCollection<Guid>? chosen, CancellationToken cancellationToken)
     {
         if (db.CurrentOrganisationId is not { } organisationId)
         {
             return [];
         }
 
-        return await cache.GetOrCreateAsync(typeof(InformationSystem), "system-choices", organisationId, async () =>
-            (await db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Take(3000).Select(s => new SystemLink(s.Id, s.Name)).ToListAsync(cancellationToken)).ToArray());
+        var words = search?.Trim().ToLowerInvariant();
+        var found = string.IsNullOrEmpty(words)
+            ? await cache.GetOrCreateAsync(typeof(InformationSystem), "system-picker", organisationId, async () =>
+                (await db.InformationSystems.AsNoTracking().OrderBy(s => s.Name).Take(PickerSize).Select(s => new SystemLink(s.Id, s.Name)).ToListAsync(cancellationToken)).ToArray())
+            : [.. await db.InformationSystems.AsNoTracking().Where(s => s.Name.ToLower().Contains(words)).OrderBy(s => s.Name).Take(PickerSize).Select(s => new SystemLink(s.Id, s.Name)).ToListAsync(cancellationToken)];
+        var missing = (chosen ?? []).Except(found.Select(s => s.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var named = await db.InformationSystems.AsNoTracking().Where(s => missing.Contains(s.Id)).Select(s => new SystemLink(s.Id, s.Name)).ToListAsync(cancellationToken);
+        return [.. found.Concat(named).OrderBy(s => s.Name, StringComparer.CurrentCulture)];
     }
 }

@@ -290,19 +290,10 @@ public sealed class TrainingQueries(TillitDbContext db, CurrentUser user, AuditT
     private async Task<TrainingCounts> CountsAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var courses = await db.TrainingCourses.AsNoTracking().Where(c => c.IsActive).ToListAsync(cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => p.IsActive).GroupBy(p => p.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.UnitId, x => x.Count, cancellationToken);
-
+        var people = await Shared.AudienceCounts.ActivePeopleAsync(db, cancellationToken);
         var roleCourses = courses.Where(c => c.AudienceKind == AudienceKind.Roles).Select(c => c.Id).ToList();
-        var holders = roleCourses.Count == 0 ? [] : (await db.RoleAssignments.AsNoTracking()
-                .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))
-                .Join(db.CourseAudiences.Where(au => roleCourses.Contains(au.CourseId) && au.Role != null), a => a.Role, au => au.Role, (a, au) => new { au.CourseId, a.PersonId })
-                .Join(db.People.Where(p => p.IsActive), x => x.PersonId, p => p.Id, (x, p) => new { x.CourseId, p.UnitId, x.PersonId })
-                .Distinct()
-                .GroupBy(x => new { x.CourseId, x.UnitId })
-                .Select(g => new { g.Key.CourseId, g.Key.UnitId, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(x => (x.CourseId, x.UnitId), x => x.Count);
+        var holders = roleCourses.Count == 0 ? [] : await Shared.AudienceCounts.RoleHoldersAsync(
+            db, db.CourseAudiences.Where(au => roleCourses.Contains(au.CourseId)).Select(au => new Shared.AudienceRole { OwnerId = au.CourseId, Role = au.Role }), today, cancellationToken);
 
         var current = courses.Count == 0 ? [] : (await db.TrainingCompletions.AsNoTracking()
                 .Where(CurrentOn(courses, today))
