@@ -220,17 +220,25 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
             return Outcome<Coverage>.Forbidden();
         }
 
-        var people = await AudienceAsync(campaign, scope, cancellationToken);
-        var documentId = campaign.DocumentId;
-        var baseNumber = campaign.BaseNumber;
-        var units = await people
-            .GroupBy(x => new { x.Unit.Id, x.Unit.Name })
-            .Select(g => new UnitCoverage(
-                g.Key.Id,
-                g.Key.Name,
-                g.Count(),
-                g.Count(x => db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber))))
-            .ToListAsync(cancellationToken);
+        // The whole organisation's coverage (a reader without a unit scope) reads every person of the audience: kept
+        // until an acknowledgement, a person or the audience changes.
+        async Task<List<UnitCoverage>> CountAsync()
+        {
+            var people = await AudienceAsync(campaign, scope, cancellationToken);
+            var confirmed = ConfirmedIds(campaign);
+            return await people
+                .GroupBy(x => new { x.Unit.Id, x.Unit.Name })
+                .Select(g => new UnitCoverage(
+                    g.Key.Id,
+                    g.Key.Name,
+                    g.Count(),
+                    g.Count(x => confirmed.Contains(x.Person.Id))))
+                .ToListAsync(cancellationToken);
+        }
+
+        var units = scope is null && db.CurrentOrganisationId is { } organisationId
+            ? await cache.GetOrCreateAsync(OpenCoverageSources, string.Join('|', "campaign-coverage", campaignId, Today.DayNumber), organisationId, CountAsync)
+            : await CountAsync();
         return Outcome<Coverage>.Ok(new Coverage(row, audienceNames, units.OrderBy(u => u.UnitName, StringComparer.CurrentCulture).ToList(), scope is null));
     }
 
@@ -250,8 +258,7 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
             return Outcome<Paged<CoveragePerson>>.Forbidden();
         }
 
-        var documentId = campaign.DocumentId;
-        var baseNumber = campaign.BaseNumber;
+        var confirmedIds = ConfirmedIds(campaign);
         var rows = (await AudienceAsync(campaign, scope, cancellationToken))
             .Select(x => new
             {
@@ -259,7 +266,7 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
                 x.Person.Name,
                 UnitId = x.Unit.Id,
                 UnitName = x.Unit.Name,
-                Confirmed = db.Acknowledgements.Any(a => a.PersonId == x.Person.Id && a.DocumentId == documentId && a.VersionNumber >= baseNumber),
+                Confirmed = confirmedIds.Contains(x.Person.Id),
             });
         if (unitId is { } uid)
         {
@@ -271,13 +278,30 @@ public sealed class AcknowledgementQueries(TillitDbContext db, CurrentUser user,
             rows = rows.Where(r => r.Confirmed == c);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        // Counting the confirmed or unconfirmed among the 50,000 people of an organisation-wide campaign on every page
+        // cost more than the page: the total is kept until an acknowledgement, a person or the audience changes.
+        var total = db.CurrentOrganisationId is { } organisationId
+            ? (await cache.GetOrCreateAsync(OpenCoverageSources, string.Join('|', "campaign-people", campaignId, confirmed, unitId, scope is null ? "*" : string.Join(';', scope), Today.DayNumber), organisationId, async () =>
+                new System.Runtime.CompilerServices.StrongBox<int>(await rows.CountAsync(cancellationToken)))).Value
+            : await rows.CountAsync(cancellationToken);
         var items = await rows.OrderBy(r => r.Name).ThenBy(r => r.Id)
             .Skip((page.SafePage - 1) * page.SafeSize).Take(page.SafeSize)
             .Select(r => new CoveragePerson(r.Id, r.Name, r.UnitName, r.Confirmed))
             .ToListAsync(cancellationToken);
         await trail.RecordListAsync(AuditTrail.Protected.Person, $"coverage={campaignId};confirmed={confirmed};unit={unitId};page={page.SafePage}", items.Count);
         return Outcome<Paged<CoveragePerson>>.Ok(new Paged<CoveragePerson>(items, total, page.SafePage, page.SafeSize, "name", false));
+    }
+
+    /// <summary>
+    /// The people who confirmed the campaign's document at its round's version or later, as one set the audience is
+    /// matched against. Looked up person by person, SQLite chose the index of each person's acknowledgements and read
+    /// twenty of them for each of 50,000 people: over a second a view.
+    /// </summary>
+    private IQueryable<Guid> ConfirmedIds(AcknowledgementCampaign campaign)
+    {
+        var documentId = campaign.DocumentId;
+        var baseNumber = campaign.BaseNumber;
+        return db.Acknowledgements.Where(a => a.DocumentId == documentId && a.VersionNumber >= baseNumber).Select(a => a.PersonId);
     }
 
     private async Task<(AcknowledgementCampaign Campaign, CampaignRow Row, IReadOnlyList<string> AudienceNames)?> FindAsync(Guid campaignId, CancellationToken cancellationToken)
