@@ -33,10 +33,10 @@ public sealed class AgreementFlowTests(TillitServer server)
 
         // An end date without anyone to remind is refused with the reason beside the field; then the officer takes it.
         await page.GetByLabel(server.Text("Agreement.EndsOn"), new() { Exact = true }).FillAsync(TimeProvider.System.GetUtcNow().AddYears(3).ToString("yyyy-MM-dd"));
-        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
+        await page.Locator("main form[method=post] button[type=submit]:not([formaction])").ClickAsync();
         await Expect(page.Locator(".error-summary")).ToContainTextAsync(server.Text("Agreement.DatesNeedResponsible"));
         await page.GetByLabel(server.Text("Agreement.EndsOn"), new() { Exact = true }).FillAsync(string.Empty);
-        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
+        await page.Locator("main form[method=post] button[type=submit]:not([formaction])").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/agreements/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#agreement-systems")).ToContainTextAsync("Lifecare");
@@ -65,7 +65,7 @@ public sealed class AgreementFlowTests(TillitServer server)
         await page.GetByLabel(server.Text("Exercise.PlannedOn"), new() { Exact = true }).FillAsync(yesterday);
         await page.GetByLabel(server.Text("Exercise.Scenario"), new() { Exact = true }).FillAsync("Katalogtjänsten svarar inte; vården loggar in med nödkonton.");
         await page.GetByLabel(server.Text("Exercise.Systems"), new() { Exact = true }).SelectOptionAsync([new SelectOptionValue { Label = "Active Directory" }, new SelectOptionValue { Label = "Lifecare" }]);
-        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
+        await page.Locator("main form[method=post] button[type=submit]:not([formaction])").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/exercises/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#exercise-systems")).ToContainTextAsync("Lifecare");
 

@@ -38,7 +38,7 @@ public static class AxePages
         new("account/second-factor", "second factor with errors", null, async (s, p) =>
         {
             await s.SignInWithPasswordAsync(p, Role.SecurityOfficer);
-            await p.Locator("main form button[type=submit]").ClickAsync();
+            await p.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
         }),
         new("account/second-factor-setup", "second-factor setup", Role.Employee, Go("/account/second-factor-setup")),
         new("account/second-factor-setup", "second-factor setup when already on", Role.Administrator, Go("/account/second-factor-setup")),
@@ -62,7 +62,7 @@ public static class AxePages
         {
             await GoId("/units/{0}/edit", db => db.Units.Where(u => u.Name == "IT-avdelningen").Select(u => u.Id))(s, p);
             await p.Locator("#Input_Name").FillAsync(string.Empty);
-            await p.Locator("main form button[type=submit]").ClickAsync();
+            await p.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("people", "people", Role.SecurityOfficer, Go("/people")),
@@ -101,7 +101,7 @@ public static class AxePages
         new("systems/{id:guid}/owner", "appoint a system owner with errors", Role.MunicipalDirector, async (s, p) =>
         {
             await GoId("/systems/{0}/owner", db => db.InformationSystems.Where(x => x.Name == "Raindance").Select(x => x.Id))(s, p);
-            await p.Locator("main form[method=post] button[type=submit]").ClickAsync();
+            await p.Locator("main form[method=post] button[type=submit]:not([formaction])").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("information-sets", "information sets", Role.SecurityOfficer, Go("/information-sets")),
@@ -118,7 +118,7 @@ public static class AxePages
         {
             await GoId("/information-sets/{0}/classify", db => db.InformationSets.Where(x => x.Name == "Besöksplanering").Select(x => x.Id))(s, p);
             await p.Locator("#Input_ConfidentialityMotivation").FillAsync(string.Empty);
-            await p.Locator("main form[method=post] button[type=submit]").ClickAsync();
+            await p.Locator("main form[method=post] button[type=submit]:not([formaction])").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("requirements", "requirement catalogue", Role.SecurityOfficer, Go("/requirements")),
@@ -138,7 +138,7 @@ public static class AxePages
             var ids = await s.QueryAsync(db => db.RequirementAssessments.Where(a => db.Requirements.Any(r => r.Id == a.RequirementId && r.Code == "LOG-03")).Select(a => new { a.SystemId, a.RequirementId }).SingleAsync());
             await p.GotoAsync($"/systems/{ids.SystemId}/requirements/{ids.RequirementId}");
             await p.Locator("#Input_How").FillAsync(string.Empty);
-            await p.Locator("main form[method=post]:not([action*=handler]) button[type=submit]").ClickAsync();
+            await p.Locator("main form[method=post]:not([action*=handler]) button[type=submit]:not([formaction])").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("measures", "action plan", Role.SecurityOfficer, Go("/measures")),
@@ -166,7 +166,7 @@ public static class AxePages
             if (await open.CountAsync() == 0)
             {
                 await p.Locator("a[href$='/edit']").First.ClickAsync();
-                await p.Locator("main form button[type=submit]").ClickAsync();
+                await p.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
                 await p.Locator("form[action*='handler=Submit'] button").ClickAsync();
             }
             else
@@ -233,7 +233,7 @@ public static class AxePages
         {
             await GoId("/documents/{0}/campaigns/new", db => db.Documents.Where(d => d.Title == "Riktlinje för informationsklassning").Select(d => d.Id))(s, p);
             await p.Locator("#DueDate").FillAsync(string.Empty);
-            await p.Locator("main form button[type=submit]").ClickAsync();
+            await p.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("documents/campaigns/{id:guid}", "coverage with picture and list", Role.SecurityOfficer, GoId("/documents/campaigns/{0}", db => db.AcknowledgementCampaigns.Where(c => db.Documents.Any(d => d.Id == c.DocumentId && d.Type == Tillit.Domain.Documents.DocumentType.Policy)).Select(c => c.Id))),
@@ -245,7 +245,7 @@ public static class AxePages
         {
             await p.GotoAsync("/account/tokens/new");
             await p.Locator("#Input_Name").FillAsync("Axe-test");
-            await p.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await p.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await p.GotoAsync("/account/tokens");
             await p.Locator("a[href$='/revoke']").First.ClickAsync();
             await p.Locator("main h1").WaitForAsync();
@@ -302,7 +302,7 @@ public static class AxePages
             await p.GotoAsync("/risk/settings");
             await p.FillAsync("#Input_MediumMax", "1");
             await p.FillAsync("#Input_MaxAgeMonths", "0");
-            await p.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await p.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await p.Locator(".error-summary").WaitForAsync();
         }),
         new("risk/threats/{id:guid}/edit", "edit threat", Role.SecurityOfficer, GoId("/risk/threats/{0}/edit", db => db.Threats.Where(t => t.Code == "HOT-01").Select(t => t.Id))),
@@ -344,7 +344,7 @@ public static class AxePages
             var unit = await server.QueryAsync(db => db.Units.OrderBy(u => u.Path).Select(u => u.Name).FirstAsync());
             await page.GotoAsync("/systems/import");
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
-            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await page.WaitForURLAsync("**/systems/import/*");
         };
 
@@ -355,7 +355,7 @@ public static class AxePages
             var unit = await server.QueryAsync(db => db.Units.OrderBy(u => u.Path).Select(u => u.Name).FirstAsync());
             await page.GotoAsync(path);
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "register.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv(unit)) });
-            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await page.WaitForURLAsync($"**{path}/*");
         };
 
@@ -365,7 +365,7 @@ public static class AxePages
         {
             await GoId(format, query)(server, page);
             await page.Locator("main form[method=post] textarea").First.FillAsync(string.Empty);
-            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await page.Locator(".error-summary").WaitForAsync();
         };
 
@@ -373,7 +373,7 @@ public static class AxePages
         async (_, page) =>
         {
             await page.GotoAsync(url);
-            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await page.Locator(".error-summary").WaitForAsync();
         };
 
@@ -383,7 +383,7 @@ public static class AxePages
         {
             await page.GotoAsync("/training/import");
             await page.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "completions.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
-            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]:not([formaction])").First.ClickAsync();
             await page.WaitForURLAsync("**/training/import/*");
         };
 }

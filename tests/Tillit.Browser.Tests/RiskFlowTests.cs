@@ -24,7 +24,7 @@ public sealed class RiskFlowTests(TillitServer server)
         // Create the analysis of one system.
         await page.GetByLabel(server.Text("Risk.AnalysisTitle"), new() { Exact = true }).FillAsync(title);
         await page.Locator("#Input_SystemIds").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/risk/[0-9a-f-]{36}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(title);
         var analysisUrl = page.Url;
@@ -42,7 +42,7 @@ public sealed class RiskFlowTests(TillitServer server)
         await page.Locator("#ResidualLikelihood-2").CheckAsync();
         await page.Locator("#ResidualConsequence-2").CheckAsync();
         await page.GetByLabel(server.Text("Risk.Owner"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]:not([formaction])").ClickAsync();
 
         // The risk's page: its measure goes to the action plan.
         await Expect(page).ToHaveURLAsync(new Regex("/risk/[0-9a-f-]{36}/risks/[0-9a-f-]{36}$"));

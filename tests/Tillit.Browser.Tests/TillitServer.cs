@@ -191,7 +191,7 @@ public sealed class TillitServer : IAsyncLifetime
         {
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/second-factor"));
             await page.Locator("#Input_Code").FillAsync(CurrentCode(role));
-            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator("main button[type=submit]:not([formaction])").ClickAsync();
         }
 
         await Assertions.Expect(page.Locator("header form[action='/account/sign-out'] button")).ToBeVisibleAsync();
@@ -205,7 +205,7 @@ public sealed class TillitServer : IAsyncLifetime
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#Input_Email").FillAsync(account.Email);
         await page.Locator("#Input_Password").FillAsync(account.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.Locator("main button[type=submit]:not([formaction])").ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
     }
 
