@@ -13,8 +13,17 @@ public static class SqliteProvider
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteProvider).Assembly.GetName().Name));
     }
 
-    /// <summary>Creates the folder of the database file and switches the file to WAL (a persistent setting).</summary>
-    public static void PrepareFile(string connectionString)
+    /// <summary>The default of <see cref="PrepareFile"/>'s memory limit: 32 MB for all connections together.</summary>
+    public const int DefaultMemoryLimitMegabytes = 32;
+
+    /// <summary>
+    /// Creates the folder of the database file, switches the file to WAL (a persistent setting) and sets SQLite's
+    /// soft heap limit, which is one figure for the whole process. Each pooled connection otherwise keeps a page
+    /// cache of its own of up to 2 MB, and under 32 concurrent requests the pool held about 50 connections: some
+    /// 100 MB of copies of pages the operating system's file cache holds anyway. Near the limit SQLite reuses the
+    /// pages it holds instead of allocating more. Zero leaves SQLite without a limit.
+    /// </summary>
+    public static void PrepareFile(string connectionString, int memoryLimitMegabytes = DefaultMemoryLimitMegabytes)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var file = builder.DataSource;
@@ -31,6 +40,8 @@ public static class SqliteProvider
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA soft_heap_limit=" + (Math.Max(0, memoryLimitMegabytes) * 1024L * 1024L).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
     }
 }

@@ -56,7 +56,14 @@ public static class CommandLine
             return 2;
         }
 
-        var app = TillitHost.Build(parsed.ConfigurationOverrides(), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = TillitHost.Build(parsed.ConfigurationOverrides(), b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // The verbs are batch jobs of one connection (generating a municipality, filling the trail): SQLite's
+            // memory limit, made for a pool of request connections, would only make their writes spill early.
+            b.Configuration["Database:SqliteMemoryLimitMegabytes"] ??= "0";
+        });
         try
         {
             if (verb != "migrate" && app.Configuration.GetValue("Database:MigrateAtStartup", true))

@@ -38,7 +38,7 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Sqlite)
         {
             connectionString = AnchorSqlitePath(connectionString, environment.ContentRootPath);
-            SqliteProvider.PrepareFile(connectionString);
+            SqliteProvider.PrepareFile(connectionString, configuration.GetValue("Database:SqliteMemoryLimitMegabytes", SqliteProvider.DefaultMemoryLimitMegabytes));
             services.AddSingleton<SqliteStatistics>();
             services.AddHostedService(sp => sp.GetRequiredService<SqliteStatistics>());
         }

@@ -40,6 +40,7 @@ public static class TillitHost
         services.AddTillitDatabase(configuration, builder.Environment);
         services.AddTillitAudit(configuration);
         services.AddTillitMail(configuration);
+        services.AddHostedService<NativeHeapTrimmer>();
 
         builder.WebHost.ConfigureKestrel(k =>
         {
