@@ -48,6 +48,11 @@ public sealed partial class SystemPickerTests(TillitApp app)
         Assert.DoesNotContain("error-summary", body, StringComparison.Ordinal);
         Assert.Equal(before, await app.Seed.WithDbAsync(org.Id, db => db.Agreements.CountAsync()));
 
+        // Save on the page the search returned posts to the page's own handler, not to the search again.
+        Assert.Contains("<form method=\"post\" novalidate action=\"/agreements/new\">", body, StringComparison.Ordinal);
+        Assert.Contains("formaction=\"/agreements/new?handler=findsystems\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", body, StringComparison.Ordinal);
+
         // The same search on a system's dependencies, a measure's single system and a risk analysis.
         foreach (var (url, field) in new[] { ("/systems/new", "Input_DependsOn"), ("/measures/new", "Input_SystemId"), ("/risk/new", "Input_SystemIds"), ("/laws/new", "Input_Systems") })
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tillit.Domain.Measures;
+using Tillit.Web.Features.Shared;
 using Tillit.Web.Security;
 
 namespace Tillit.Web.Features.Measures;
@@ -80,17 +81,10 @@ public sealed class EditModel(CreateMeasure create, SaveMeasure save, MeasureQue
     }
 
     /// <summary>Shows the form again with the systems its search words find, keeping everything entered; saves nothing.</summary>
-    public async Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostFindSystemsAsync(Guid? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (id is { } existing && this.ToPageResult(await queries.GetAsync(existing, cancellationToken), l) is { } refused)
-        {
-            return refused;
-        }
-
-        ModelState.Clear();
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
+        return this.ShowFoundSystemsAsync(id, existing => queries.GetAsync(existing, cancellationToken), () => LoadChoicesAsync(cancellationToken), l);
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
